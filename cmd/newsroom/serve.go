@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/newsroom/newsroom/catalog"
+	"github.com/newsroom/newsroom/config"
+	"github.com/newsroom/newsroom/handlers"
+	"github.com/newsroom/newsroom/lang"
+	"github.com/newsroom/newsroom/locales"
+	"github.com/newsroom/newsroom/markdown"
+	"github.com/newsroom/newsroom/pagecache"
+	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/static"
+	"github.com/newsroom/newsroom/store"
+	"github.com/newsroom/newsroom/templates"
+)
+
+func loadConfig(name string, args []string, stderr io.Writer, extra func(*flag.FlagSet)) (*config.Config, error) {
+	fs := flag.NewFlagSet("newsroom "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if extra != nil {
+		extra(fs)
+	}
+	return config.Load(fs, args, os.Getenv)
+}
+
+func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
+	cfg, err := loadConfig("serve", args, stderr, nil)
+	if err != nil {
+		return err
+	}
+	log := newLogger(stderr, cfg.LogLevel)
+	db, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.close()
+	if cfg.Embedded() && !cfg.NoDemo {
+		if err := loadDemoIfEmpty(ctx, db.store, log); err != nil {
+			return err
+		}
+	}
+	start := time.Now()
+	s, err := newSite(ctx, cfg, log, db.store)
+	if err != nil {
+		return err
+	}
+	log.Info("catalogue loaded", "stories", s.catalog.Len(), "took", time.Since(start).Round(time.Millisecond))
+	if !cfg.Embedded() {
+		go s.follow(ctx, cfg.PollInterval)
+	}
+	srv := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           s.handler.Router(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      cfg.RequestTimeout + 10*time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	log.Info("listening", "addr", cfg.Addr, "base_url", cfg.BaseURL.String())
+	select {
+	case err := <-errc:
+		return fmt.Errorf("listen on %s (NEWSROOM_ADDR): %w", cfg.Addr, err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in flight")
+	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+// site is the reader site assembled from its parts.
+type site struct {
+	store   *store.Store
+	catalog *catalog.Catalog
+	handler *handlers.Handler
+	log     *slog.Logger
+}
+
+// localeFS returns the built-in locale files, overlaid with a folder of
+// extra ones when NEWSROOM_LOCALES_DIR is set (a new language without a rebuild).
+func localeFS(dir string) fs.FS {
+	if dir == "" {
+		return locales.FS
+	}
+	return overlayFS{top: os.DirFS(dir), base: locales.FS}
+}
+
+func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.Store) (*site, error) {
+	langs, err := lang.New(localeFS(cfg.LocalesDir), cfg.Languages, cfg.DefaultLanguage, cfg.TimeZone)
+	if err != nil {
+		return nil, fmt.Errorf("languages (NEWSROOM_LANGUAGES, NEWSROOM_LOCALES_DIR): %w", err)
+	}
+	pages, err := render.New(templates.FS, "layout.html", "pages")
+	if err != nil {
+		return nil, err
+	}
+	assets, err := static.Load()
+	if err != nil {
+		return nil, err
+	}
+	cat := catalog.New(cfg.Languages, time.Now)
+	stories, err := st.Stories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sections, err := st.Sections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	authors, err := st.Authors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cat.Load(stories, sections, authors)
+	h := handlers.New(handlers.Deps{
+		Store: st, Catalog: cat, Cache: pagecache.New(cfg.CacheBytes), Langs: langs, Pages: pages,
+		Markdown: markdown.New(markdown.Options{}), Assets: assets, Log: log, BaseURL: cfg.BaseURL,
+		RequestTimeout: cfg.RequestTimeout,
+	})
+	return &site{store: st, catalog: cat, handler: h, log: log}, nil
+}
+
+// follow picks up stories changed by other instances sharing the database,
+// by polling the indexed updated_at (change streams are not available on
+// every server we support).
+func (s *site) follow(ctx context.Context, every time.Duration) {
+	since := time.Now().Add(-time.Minute)
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		// Overlap the window a little: clocks of instances differ slightly.
+		changed, err := s.store.StoriesChangedSince(ctx, since.Add(-5*time.Second))
+		if err != nil {
+			s.log.Warn("catching up with other instances", "err", err)
+			continue
+		}
+		for _, st := range changed {
+			if old := s.catalog.Story(st.Number); old != nil && !st.UpdatedAt.After(old.UpdatedAt) {
+				continue
+			}
+			s.handler.StoryChanged(st)
+			if st.UpdatedAt.After(since) {
+				since = st.UpdatedAt
+			}
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package handlers
+
+import (
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsroom/newsroom/catalog"
+	"github.com/newsroom/newsroom/lang"
+	"github.com/newsroom/newsroom/render"
+)
+
+type articleData struct {
+	Headline, Deck                string
+	SectionName, SectionHref      string
+	Published, PublishedISO       string
+	Updated, UpdatedISO           string
+	Photo                         template.HTML
+	Caption, Credit               string
+	TranslatedFrom                string
+	Body                          template.HTML
+	Correction                    string
+	Byline                        string
+	Tags                          []render.Link
+}
+
+// storyNumber reads the {number} path segment; anything but a plain number
+// names no story.
+func storyNumber(c *gin.Context) (int, bool) {
+	raw := c.Param("number")
+	if raw == "" || len(raw) > 9 || raw[0] == '0' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(raw)
+	return n, err == nil && n > 0
+}
+
+// articleShow is /{lang}/news/{number}/{slug}. Without the slug, or with an
+// old or wrong one, it redirects to the canonical address.
+func (h *Handler) articleShow(c *gin.Context) {
+	l := h.langOf(c)
+	n, ok := storyNumber(c)
+	if !ok {
+		h.fail(c, notFoundErr("error.not_found.story", nil))
+		return
+	}
+	e, ok := h.cat.Live(l.Code, n)
+	if !ok {
+		h.fail(c, h.missingStory(l, n))
+		return
+	}
+	canonical := articlePath(l.Code, n, e.V.Slug)
+	if c.Param("slug") != e.V.Slug {
+		c.Header("Cache-Control", "public, max-age=300")
+		c.Redirect(http.StatusMovedPermanently, canonical)
+		return
+	}
+	h.serveCached(c, "article:"+l.Code+":"+strconv.Itoa(n), func() (*rendered, error) {
+		return h.renderArticle(c, l, e, canonical)
+	})
+}
+
+// missingStory explains a story that readers can't see in this language: a
+// 404 that links to the version in another language when there is one.
+func (h *Handler) missingStory(l *lang.Lang, n int) error {
+	st := h.cat.Story(n)
+	if st == nil {
+		return notFoundErr("error.not_found.story", nil)
+	}
+	for _, code := range st.LiveLangs(h.langs.Codes(), h.now()) {
+		name := h.languageName(l, code)
+		return notFoundErr("error.not_found.other_language", &render.Link{
+			Lang: code, Label: st.Versions[code].Headline,
+			Href: articlePath(code, n, st.Versions[code].Slug),
+		}, "Lang", name)
+	}
+	return notFoundErr("error.not_found.story", nil)
+}
+
+func (h *Handler) renderArticle(c *gin.Context, l *lang.Lang, e catalog.Entry, canonical string) (*rendered, error) {
+	st, v := e.Story, e.V
+	body, err := h.store.Body(c.Request.Context(), st.Number, l.Code, v.Revision)
+	if err != nil {
+		return nil, err
+	}
+	now := h.now()
+	p := h.page(c, l)
+	p.Title = v.Headline
+	p.Description = v.Summary
+	if p.Description == "" {
+		p.Description = v.Deck
+	}
+	p.Canonical = h.baseURL + canonical
+	paths := map[string]string{}
+	for _, code := range st.LiveLangs(h.langs.Codes(), now) {
+		paths[code] = articlePath(code, st.Number, st.Versions[code].Slug)
+	}
+	p.Alternates = h.alternates(paths, "")
+	p.Switch = h.switchLinks(l.Code, func(code string) string {
+		if path, ok := paths[code]; ok {
+			return path
+		}
+		return "/" + code + "/?unavailable=" + strconv.Itoa(st.Number)
+	})
+	d := articleData{
+		Headline: v.Headline, Deck: v.Deck,
+		Published: l.DateTime(v.PublishedAt), PublishedISO: l.ISO(v.PublishedAt),
+		Body:       h.md.HTML(body),
+		Correction: v.Correction,
+		Byline:     h.byline(l, st.Byline, true),
+		Caption:    st.Photo.Caption.In(l.Code),
+		Credit:     st.Photo.Credit.In(l.Code),
+	}
+	if v.WasUpdated() {
+		d.Updated, d.UpdatedISO = l.DateTime(v.UpdatedAt), l.ISO(v.UpdatedAt)
+	}
+	if v.TranslatedFrom != "" {
+		d.TranslatedFrom = l.T("article.translated_from", "Lang", h.languageName(l, v.TranslatedFrom))
+	}
+	if s, ok := h.cat.Section(st.Section); ok {
+		d.SectionName = s.Name.In(l.Code, h.langs.Default())
+		d.SectionHref = "/" + l.Code + "/section/" + url.PathEscape(s.Slug)
+	}
+	for _, t := range st.Tags {
+		d.Tags = append(d.Tags, render.Link{Label: t, Href: "/" + l.Code + "/tag/" + url.PathEscape(t)})
+	}
+	p.Data = d
+	return &rendered{name: "article", page: p, deps: []string{depStory(st.Number)}}, nil
+}

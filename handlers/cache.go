@@ -1,0 +1,62 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsroom/newsroom/pagecache"
+	"github.com/newsroom/newsroom/render"
+)
+
+// htmlCacheControl lets browsers and a CDN keep reader pages briefly; the
+// ETag makes revalidation cheap.
+const htmlCacheControl = "public, max-age=60, stale-while-revalidate=30"
+
+// rendered is what a page builder returns: the page to render and the cache
+// dependencies of its data.
+type rendered struct {
+	name string
+	page *render.Page
+	deps []string
+}
+
+// serveCached answers from the page cache, building the page on a miss. The
+// generation is read before the data, so a page built from data that a
+// concurrent write has since changed is not stored.
+func (h *Handler) serveCached(c *gin.Context, key string, build func() (*rendered, error)) {
+	if p, ok := h.cache.Get(key); ok {
+		pagecache.Serve(c.Writer, c.Request, p, htmlCacheControl)
+		return
+	}
+	gen := h.cache.Generation()
+	r, err := build()
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	body, err := h.pages.Render(r.name, r.page)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	p := pagecache.Build(http.StatusOK, "text/html; charset=utf-8", body)
+	h.cache.Put(key, gen, r.deps, p)
+	pagecache.Serve(c.Writer, c.Request, p, htmlCacheControl)
+}
+
+// serveFresh renders without caching (pages whose variants are unbounded).
+func (h *Handler) serveFresh(c *gin.Context, build func() (*rendered, error)) {
+	r, err := build()
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	body, err := h.pages.Render(r.name, r.page)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.Header("Cache-Control", "no-cache")
+	c.Data(http.StatusOK, "text/html; charset=utf-8", body)
+}

@@ -1,0 +1,122 @@
+// Package handlers answers HTTP requests: the reader site now, the newsroom
+// later. Handlers are methods on one Handler built once in main.
+package handlers
+
+import (
+	"context"
+	"log/slog"
+	"net/url"
+	"time"
+
+	"github.com/newsroom/newsroom/catalog"
+	"github.com/newsroom/newsroom/lang"
+	"github.com/newsroom/newsroom/markdown"
+	"github.com/newsroom/newsroom/pagecache"
+	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/static"
+	"github.com/newsroom/newsroom/store"
+	"github.com/newsroom/newsroom/story"
+)
+
+// Handler holds what the pages need; nothing here changes per request.
+type Handler struct {
+	store   *store.Store
+	cat     *catalog.Catalog
+	cache   *pagecache.Cache
+	langs   *lang.Set
+	pages   *render.Renderer
+	md      *markdown.Renderer
+	assets  *static.Assets
+	log     *slog.Logger
+	baseURL string
+	timeout time.Duration
+	now     func() time.Time
+}
+
+// Deps are the parts a Handler is built from.
+type Deps struct {
+	Store          *store.Store
+	Catalog        *catalog.Catalog
+	Cache          *pagecache.Cache
+	Langs          *lang.Set
+	Pages          *render.Renderer
+	Markdown       *markdown.Renderer
+	Assets         *static.Assets
+	Log            *slog.Logger
+	BaseURL        *url.URL
+	RequestTimeout time.Duration
+	Now            func() time.Time
+}
+
+// New builds the Handler.
+func New(d Deps) *Handler {
+	now := d.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &Handler{
+		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: d.Markdown,
+		assets: d.Assets, log: d.Log, baseURL: d.BaseURL.String(), timeout: d.RequestTimeout, now: now,
+	}
+}
+
+// StoryChanged brings the catalogue and the page cache up to date after a
+// write to story st (nil old: new story). It is the one place that knows which
+// pages show what.
+func (h *Handler) StoryChanged(st *story.Story) {
+	old := h.cat.Put(st)
+	h.cache.Invalidate(affected(old, st)...)
+}
+
+// StoryRemoved forgets a deleted story.
+func (h *Handler) StoryRemoved(n int) {
+	old := h.cat.Remove(n)
+	h.cache.Invalidate(affected(old, nil)...)
+}
+
+// Refresh reloads sections and reporters into the catalogue; every page may
+// show their names, so the whole cache goes.
+func (h *Handler) Refresh(ctx context.Context) error {
+	secs, err := h.store.Sections(ctx)
+	if err != nil {
+		return err
+	}
+	auths, err := h.store.Authors(ctx)
+	if err != nil {
+		return err
+	}
+	h.cat.PutSections(secs)
+	for _, a := range auths {
+		h.cat.PutAuthor(a)
+	}
+	h.cache.Purge()
+	return nil
+}
+
+// Cache dependency tags: a page is tagged with what it shows, and a change to
+// a story invalidates exactly the pages that show it.
+func depStory(n int) string          { return "story:" + itoa(n) }
+func depList(l string) string        { return "list:" + l }
+func depSection(s string) string     { return "section:" + s }
+func depTag(t string) string         { return "tag:" + t }
+func depAuthor(a string) string      { return "author:" + a }
+
+func affected(old, cur *story.Story) []string {
+	var deps []string
+	for _, st := range []*story.Story{old, cur} {
+		if st == nil {
+			continue
+		}
+		deps = append(deps, depStory(st.Number), depSection(st.Section))
+		for l := range st.Versions {
+			deps = append(deps, depList(l))
+		}
+		for _, t := range st.Tags {
+			deps = append(deps, depTag(t))
+		}
+		for _, a := range st.Byline {
+			deps = append(deps, depAuthor(a))
+		}
+	}
+	return deps
+}

@@ -1,0 +1,34 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+// health answers 200 when the database answers, 503 otherwise; a load
+// balancer polls it.
+func (h *Handler) health(c *gin.Context) {
+	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
+	defer cancel()
+	c.Header("Cache-Control", "no-store")
+	if err := h.store.Ping(ctx); err != nil {
+		h.log.Warn("health check failed", "err", err)
+		c.String(http.StatusServiceUnavailable, "database unavailable\n")
+		return
+	}
+	c.String(http.StatusOK, "ok\n")
+}
+
+// staticFile serves embedded assets by their hashed names, cacheable forever.
+func (h *Handler) staticFile(c *gin.Context) {
+	a, ok := h.assets.ByURL(c.Request.URL.Path)
+	if !ok {
+		h.fail(c, notFoundErr("error.not_found.body", nil))
+		return
+	}
+	c.Header("Cache-Control", "public, max-age=31536000, immutable")
+	c.Data(http.StatusOK, a.ContentType, a.Body)
+}

@@ -1,0 +1,36 @@
+package handlers
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+)
+
+// rootRedirect sends / to the reader's language: cookie, Accept-Language, default.
+func (h *Handler) rootRedirect(c *gin.Context) {
+	c.Header("Vary", "Cookie, Accept-Language")
+	c.Header("Cache-Control", "private, no-cache")
+	c.Redirect(http.StatusFound, "/"+h.preferredLang(c.Request)+"/")
+}
+
+// languageSwitch is /lang/{code}?next=/{code}/...: remember the choice in a
+// cookie, then go on. next must be a path inside that language, so the switch
+// can't be used to send readers to another site.
+func (h *Handler) languageSwitch(c *gin.Context) {
+	code := c.Param("code")
+	if h.langs.Get(code) == nil {
+		h.fail(c, notFoundErr("error.not_found.body", nil))
+		return
+	}
+	next := c.Query("next")
+	if !strings.HasPrefix(next, "/"+code+"/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+		next = "/" + code + "/"
+	}
+	http.SetCookie(c.Writer, &http.Cookie{
+		Name: langCookie, Value: code, Path: "/", MaxAge: 365 * 24 * 3600,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: strings.HasPrefix(h.baseURL, "https://"),
+	})
+	c.Header("Cache-Control", "no-store")
+	c.Redirect(http.StatusFound, next)
+}

@@ -1,0 +1,154 @@
+package handlers
+
+import (
+	"net/url"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsroom/newsroom/catalog"
+	"github.com/newsroom/newsroom/lang"
+)
+
+const perPage = 20
+
+type pager struct {
+	L                    *lang.Lang
+	Page, Pages          int
+	Newer, Older         string
+}
+
+type listingData struct {
+	Heading string
+	Total   int
+	List    cardList
+	Pager   pager
+}
+
+// listing describes one paginated listing: where it lives in each language,
+// what it shows and how it is titled.
+type listing struct {
+	path        func(code string) string // "/ko/section/business"
+	fetch       func(code string, offset, limit int) ([]catalog.Entry, int)
+	heading     func(l *lang.Lang) string
+	description func(l *lang.Lang) string
+	dep         string
+	withSection bool
+}
+
+// serveListing renders page N of a listing. A page past the end is a 404;
+// page 1 of an empty listing is a page that says so.
+func (h *Handler) serveListing(c *gin.Context, ls listing) {
+	l := h.langOf(c)
+	n, err := pageParam(c)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	key := "list:" + ls.path(l.Code) + "?page=" + strconv.Itoa(n)
+	h.serveCached(c, key, func() (*rendered, error) {
+		es, total := ls.fetch(l.Code, (n-1)*perPage, perPage)
+		pages := max(1, (total+perPage-1)/perPage)
+		if n > pages {
+			return nil, notFoundErr("error.not_found.page", nil)
+		}
+		withPage := func(code string, k int) string {
+			if k == 1 {
+				return ls.path(code)
+			}
+			return ls.path(code) + "?page=" + strconv.Itoa(k)
+		}
+		p := h.page(c, l)
+		p.Title = ls.heading(l)
+		p.Description = ls.description(l)
+		p.Canonical = h.baseURL + withPage(l.Code, n)
+		paths := map[string]string{}
+		for _, code := range h.langs.Codes() {
+			paths[code] = ls.path(code)
+		}
+		if n == 1 {
+			p.Alternates = h.alternates(paths, "")
+		}
+		p.Switch = h.switchLinks(l.Code, ls.path)
+		pg := pager{L: l, Page: n, Pages: pages}
+		if n > 1 {
+			pg.Newer = withPage(l.Code, n-1)
+		}
+		if n < pages {
+			pg.Older = withPage(l.Code, n+1)
+		}
+		p.Data = listingData{Heading: ls.heading(l), Total: total, List: h.cards(l, es, ls.withSection), Pager: pg}
+		return &rendered{name: "listing", page: p, deps: []string{ls.dep, depList(l.Code)}}, nil
+	})
+}
+
+// latestList is /{lang}/latest: the archive, newest first.
+func (h *Handler) latestList(c *gin.Context) {
+	h.serveListing(c, listing{
+		path:        func(code string) string { return "/" + code + "/latest" },
+		fetch:       h.cat.Latest,
+		heading:     func(l *lang.Lang) string { return l.T("page.latest.title") },
+		description: func(l *lang.Lang) string { return l.T("page.latest.intro", "Name", l.T("site.name")) },
+		dep:         depList(h.langOf(c).Code),
+		withSection: true,
+	})
+}
+
+// sectionList is /{lang}/section/{section}.
+func (h *Handler) sectionList(c *gin.Context) {
+	slug := c.Param("section")
+	sec, ok := h.cat.Section(slug)
+	if !ok {
+		h.fail(c, notFoundErr("error.not_found.section", nil))
+		return
+	}
+	name := func(l *lang.Lang) string { return sec.Name.In(l.Code, h.langs.Default()) }
+	h.serveListing(c, listing{
+		path: func(code string) string { return "/" + code + "/section/" + url.PathEscape(slug) },
+		fetch: func(code string, off, lim int) ([]catalog.Entry, int) {
+			return h.cat.BySection(code, slug, off, lim)
+		},
+		heading:     name,
+		description: func(l *lang.Lang) string { return l.T("page.section.intro", "Section", name(l), "Name", l.T("site.name")) },
+		dep:         depSection(slug),
+	})
+}
+
+// tagList is /{lang}/tag/{tag}.
+func (h *Handler) tagList(c *gin.Context) {
+	tag := c.Param("tag")
+	if len(tag) > 100 || !h.cat.TagKnown(tag) {
+		h.fail(c, notFoundErr("error.not_found.tag", nil))
+		return
+	}
+	h.serveListing(c, listing{
+		path: func(code string) string { return "/" + code + "/tag/" + url.PathEscape(tag) },
+		fetch: func(code string, off, lim int) ([]catalog.Entry, int) {
+			return h.cat.ByTag(code, tag, off, lim)
+		},
+		heading:     func(l *lang.Lang) string { return l.T("page.tag.title", "Tag", tag) },
+		description: func(l *lang.Lang) string { return l.T("page.tag.intro", "Tag", tag, "Name", l.T("site.name")) },
+		dep:         depTag(tag),
+		withSection: true,
+	})
+}
+
+// authorList is /{lang}/author/{handle}.
+func (h *Handler) authorList(c *gin.Context) {
+	a, ok := h.cat.Author(c.Param("handle"))
+	if !ok {
+		h.fail(c, notFoundErr("error.not_found.author", nil))
+		return
+	}
+	name := func(l *lang.Lang) string { return a.Name.In(l.Code, h.langs.Default()) }
+	h.serveListing(c, listing{
+		path: func(code string) string { return "/" + code + "/author/" + url.PathEscape(a.Handle) },
+		fetch: func(code string, off, lim int) ([]catalog.Entry, int) {
+			return h.cat.ByAuthor(code, a.Handle, off, lim)
+		},
+		heading:     func(l *lang.Lang) string { return l.T("page.author.title", "Name", name(l)) },
+		description: func(l *lang.Lang) string { return l.T("page.author.intro", "Name", name(l), "Paper", l.T("site.name")) },
+		dep:         depAuthor(a.Handle),
+		withSection: true,
+	})
+}

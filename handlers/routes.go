@@ -1,0 +1,43 @@
+package handlers
+
+import (
+	"github.com/gin-gonic/gin"
+)
+
+// Router returns the site's route table: read it as the site map.
+func (h *Handler) Router() *gin.Engine {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.RedirectTrailingSlash = true
+	r.RedirectFixedPath = false
+	r.HandleMethodNotAllowed = false
+	r.Use(h.recoverPanic, h.logRequest, h.guardRequest, h.securityHeaders)
+	r.NoRoute(h.notFound)
+
+	// Operations
+	r.GET("/healthz", h.health)
+	r.HEAD("/healthz", h.health)
+	r.GET("/static/*file", h.staticFile)
+	r.HEAD("/static/*file", h.staticFile)
+
+	// Language choice
+	r.GET("/", h.rootRedirect)
+	r.HEAD("/", h.rootRedirect)
+	r.GET("/lang/:code", h.languageSwitch)
+
+	// Reader site, one group per configured language
+	for _, code := range h.langs.Codes() {
+		g := r.Group("/" + code)
+		g.Use(h.withLang(code))
+		for _, m := range []string{"GET", "HEAD"} {
+			g.Handle(m, "/", h.frontShow)
+			g.Handle(m, "/latest", h.latestList)
+			g.Handle(m, "/news/:number", h.articleShow)
+			g.Handle(m, "/news/:number/:slug", h.articleShow)
+			g.Handle(m, "/section/:section", h.sectionList)
+			g.Handle(m, "/tag/:tag", h.tagList)
+			g.Handle(m, "/author/:handle", h.authorList)
+		}
+	}
+	return r
+}

@@ -1,0 +1,54 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+)
+
+// step is one idempotent piece of schema setup. Steps run in order at every
+// start; each index is created on its own because the embedded server drops
+// the connection when CreateMany meets an index that already exists.
+type step struct {
+	desc       string
+	collection string
+	keys       bson.D
+	unique     bool
+	name       string
+}
+
+// schema is the whole schema of the paper, in one place. Documents read by a
+// natural key use it as a string _id instead of an index (the embedded
+// server answers only a lone _id filter without a full scan).
+//
+//	stories    _id "<number>"             story with its language versions, no bodies
+//	revisions  _id "<number>/<lang>/<rev>" every saved language version with its body;
+//	                                      inserting rev base+1 is what serializes saves
+//	sections   _id "<slug>"
+//	authors    _id "<handle>"
+var schema = []step{
+	{"stories by change time, for catching up with other instances", "stories", bson.D{{Key: "updated_at", Value: 1}}, false, "updated_at"},
+	{"stories by number, for the highest number at start", "stories", bson.D{{Key: "number", Value: -1}}, true, "number"},
+	{"one revision per story, language and number", "revisions", bson.D{{Key: "number", Value: 1}, {Key: "lang", Value: 1}, {Key: "revision", Value: 1}}, true, "number_lang_revision"},
+}
+
+// Migrate creates the collections' indexes; it is safe to run at every start.
+func (s *Store) Migrate(ctx context.Context, log *slog.Logger) error {
+	for i, st := range schema {
+		cctx, cancel := s.ctx(ctx)
+		_, err := s.db.Collection(st.collection).Indexes().CreateOne(cctx, mongo.IndexModel{
+			Keys:    st.keys,
+			Options: options.Index().SetName(st.name).SetUnique(st.unique),
+		})
+		cancel()
+		if err != nil {
+			return wrap(fmt.Sprintf("schema step %d (%s)", i+1, st.desc), err)
+		}
+		log.Debug("schema step", "n", i+1, "desc", st.desc)
+	}
+	return nil
+}

@@ -1,0 +1,291 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/newsroom/newsroom/story"
+)
+
+// storyDoc is a story as stored: the number doubles as a string _id so that
+// the embedded server can fetch it without a full scan.
+type storyDoc struct {
+	ID          string `bson:"_id"`
+	story.Story `bson:",inline"`
+}
+
+// Revision is one saved state of a language version, body included.
+type Revision struct {
+	ID       string        `bson:"_id"`
+	Number   int           `bson:"number"`
+	Lang     string        `bson:"lang"`
+	Revision int           `bson:"revision"`
+	Version  story.Version `bson:"version"`
+	Body     string        `bson:"body"`
+	Section  string        `bson:"section"`
+	Tags     []string      `bson:"tags"`
+	Byline   []string      `bson:"byline"`
+	By       string        `bson:"by,omitempty"`
+	At       time.Time     `bson:"at"`
+}
+
+func storyID(n int) string { return strconv.Itoa(n) }
+
+func revisionID(n int, lang string, rev int) string {
+	return fmt.Sprintf("%d/%s/%d", n, lang, rev)
+}
+
+// Story returns story number n.
+func (s *Store) Story(ctx context.Context, n int) (*story.Story, error) {
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	var d storyDoc
+	err := s.db.Collection("stories").FindOne(ctx, bson.D{{Key: "_id", Value: storyID(n)}}).Decode(&d)
+	if err != nil {
+		return nil, wrap(fmt.Sprintf("story %d", n), err)
+	}
+	return &d.Story, nil
+}
+
+// Stories returns every story (without bodies), for loading the catalogue at start.
+func (s *Store) Stories(ctx context.Context) ([]*story.Story, error) {
+	return s.findStories(ctx, "all stories", bson.D{})
+}
+
+// StoriesChangedSince returns stories whose updated_at is at or after t; an
+// instance polls it to pick up other instances' writes.
+func (s *Store) StoriesChangedSince(ctx context.Context, t time.Time) ([]*story.Story, error) {
+	return s.findStories(ctx, "stories changed since", bson.D{{Key: "updated_at", Value: bson.D{{Key: "$gte", Value: t}}}})
+}
+
+func (s *Store) findStories(ctx context.Context, what string, filter bson.D) ([]*story.Story, error) {
+	// Loading the whole archive may take longer than one ordinary call.
+	ctx, cancel := context.WithTimeout(ctx, 6*s.timeout)
+	defer cancel()
+	cur, err := s.db.Collection("stories").Find(ctx, filter)
+	if err != nil {
+		return nil, wrap(what, err)
+	}
+	defer cur.Close(ctx)
+	var out []*story.Story
+	for cur.Next(ctx) {
+		var d storyDoc
+		if err := cur.Decode(&d); err != nil {
+			return nil, wrap(what+": decode", err)
+		}
+		st := d.Story
+		out = append(out, &st)
+	}
+	return out, wrap(what, cur.Err())
+}
+
+// Body returns the Markdown body of a language version at a revision.
+func (s *Store) Body(ctx context.Context, n int, lang string, rev int) (string, error) {
+	r, err := s.Revision(ctx, n, lang, rev)
+	if err != nil {
+		return "", err
+	}
+	return r.Body, nil
+}
+
+// Revision returns one saved revision.
+func (s *Store) Revision(ctx context.Context, n int, lang string, rev int) (*Revision, error) {
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	var r Revision
+	id := revisionID(n, lang, rev)
+	if err := s.db.Collection("revisions").FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&r); err != nil {
+		return nil, wrap("revision "+id, err)
+	}
+	return &r, nil
+}
+
+// CreateStory stores a new story with the given language versions and
+// bodies, assigning the next story number. Each version starts at revision 1.
+func (s *Store) CreateStory(ctx context.Context, st *story.Story, bodies map[string]string, by string) (int, error) {
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	if st.CreatedAt.IsZero() {
+		st.CreatedAt = now
+	}
+	if st.UpdatedAt.IsZero() {
+		st.UpdatedAt = now
+	}
+	for lang, v := range st.Versions {
+		v.Lang = lang
+		v.Revision = 1
+	}
+	n, err := s.insertNumbered(ctx, st)
+	if err != nil {
+		return 0, err
+	}
+	for lang, v := range st.Versions {
+		if err := s.insertRevision(ctx, st, lang, *v, bodies[lang], by, now); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+// insertNumbered inserts st under the next free number. The insert into the
+// unique _id is the point of serialization: two writers racing for the same
+// number get one success and one duplicate-key error, and the loser tries the
+// next number. (A read-increment-write counter would lose updates on the
+// embedded server.)
+func (s *Store) insertNumbered(ctx context.Context, st *story.Story) (int, error) {
+	s.numMu.Lock()
+	defer s.numMu.Unlock()
+	if s.numberHint == 0 {
+		last, err := s.highestNumber(ctx)
+		if err != nil {
+			return 0, err
+		}
+		s.numberHint = last + 1
+	}
+	for tries := 0; tries < 10000; tries++ {
+		n := s.numberHint
+		st.Number = n
+		cctx, cancel := s.ctx(ctx)
+		_, err := s.db.Collection("stories").InsertOne(cctx, storyDoc{ID: storyID(n), Story: *st})
+		cancel()
+		s.numberHint++
+		if err == nil {
+			return n, nil
+		}
+		if !mongo.IsDuplicateKeyError(err) {
+			return 0, wrap(fmt.Sprintf("insert story %d", n), err)
+		}
+	}
+	return 0, fmt.Errorf("store: no free story number after 10000 tries")
+}
+
+func (s *Store) highestNumber(ctx context.Context) (int, error) {
+	ctx, cancel := context.WithTimeout(ctx, 6*s.timeout)
+	defer cancel()
+	var d struct {
+		Number int `bson:"number"`
+	}
+	err := s.db.Collection("stories").FindOne(ctx, bson.D{},
+		options.FindOne().SetSort(bson.D{{Key: "number", Value: -1}}).SetProjection(bson.D{{Key: "number", Value: 1}})).Decode(&d)
+	if err == mongo.ErrNoDocuments {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, wrap("highest story number", err)
+	}
+	return d.Number, nil
+}
+
+func (s *Store) insertRevision(ctx context.Context, st *story.Story, lang string, v story.Version, body, by string, at time.Time) error {
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	r := Revision{
+		ID: revisionID(st.Number, lang, v.Revision), Number: st.Number, Lang: lang, Revision: v.Revision,
+		Version: v, Body: body, Section: st.Section, Tags: st.Tags, Byline: st.Byline, By: by, At: at,
+	}
+	_, err := s.db.Collection("revisions").InsertOne(ctx, r)
+	if mongo.IsDuplicateKeyError(err) {
+		return fmt.Errorf("store: revision %s: %w", r.ID, ErrConflict)
+	}
+	return wrap("insert revision "+r.ID, err)
+}
+
+// Save records a new revision of one language version and makes it the head.
+// base is the revision the editor started from (0 for a new language
+// version); when someone else saved since, Save returns ErrConflict and
+// changes nothing. st carries the story-wide fields (section, tags, byline,
+// photo) to store along with it. It returns the story as now stored.
+func (s *Store) Save(ctx context.Context, st *story.Story, lang string, base int, v story.Version, body, by string) (*story.Story, error) {
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	v.Lang = lang
+	v.Revision = base + 1
+	if err := s.insertRevision(ctx, st, lang, v, body, by, now); err != nil {
+		return nil, err
+	}
+	unlock := s.lockStory(st.Number)
+	defer unlock()
+	cctx, cancel := s.ctx(ctx)
+	defer cancel()
+	set := bson.D{
+		{Key: "versions." + lang, Value: v},
+		{Key: "section", Value: st.Section},
+		{Key: "tags", Value: st.Tags},
+		{Key: "byline", Value: st.Byline},
+		{Key: "photo", Value: st.Photo},
+		{Key: "priority", Value: st.Priority},
+		{Key: "updated_at", Value: now},
+	}
+	res, err := s.db.Collection("stories").UpdateOne(cctx, bson.D{{Key: "_id", Value: storyID(st.Number)}}, bson.D{{Key: "$set", Value: set}})
+	if err == nil && res.MatchedCount == 0 {
+		err = mongo.ErrNoDocuments
+	}
+	if err != nil {
+		// Take the revision back so the editor can retry from the same base
+		// instead of meeting a conflict with a save that never became the head.
+		dctx, dcancel := s.ctx(context.WithoutCancel(ctx))
+		_, derr := s.db.Collection("revisions").DeleteOne(dctx, bson.D{{Key: "_id", Value: revisionID(st.Number, lang, v.Revision)}})
+		dcancel()
+		if derr != nil {
+			err = fmt.Errorf("%w (and taking back the revision failed: %v)", err, derr)
+		}
+		return nil, wrap(fmt.Sprintf("save story %d/%s", st.Number, lang), err)
+	}
+	return s.Story(ctx, st.Number)
+}
+
+// ImportStories bulk-inserts stories (numbered from the next free number in
+// the order given) with their bodies, for the demo edition and generated
+// archives. Unlike CreateStory it is not meant to race with other writers: a
+// story number taken meanwhile fails the import with a duplicate-key error.
+func (s *Store) ImportStories(ctx context.Context, stories []*story.Story, bodies []map[string]string, by string) error {
+	s.numMu.Lock()
+	defer s.numMu.Unlock()
+	if s.numberHint == 0 {
+		last, err := s.highestNumber(ctx)
+		if err != nil {
+			return err
+		}
+		s.numberHint = last + 1
+	}
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	const batch = 500
+	for start := 0; start < len(stories); start += batch {
+		end := min(start+batch, len(stories))
+		docs := make([]any, 0, end-start)
+		var revs []any
+		for i := start; i < end; i++ {
+			st := stories[i]
+			st.Number = s.numberHint
+			s.numberHint++
+			if st.CreatedAt.IsZero() {
+				st.CreatedAt = now
+			}
+			if st.UpdatedAt.IsZero() {
+				st.UpdatedAt = now
+			}
+			for lang, v := range st.Versions {
+				v.Lang, v.Revision = lang, 1
+				revs = append(revs, Revision{
+					ID: revisionID(st.Number, lang, 1), Number: st.Number, Lang: lang, Revision: 1, Version: *v,
+					Body: bodies[i][lang], Section: st.Section, Tags: st.Tags, Byline: st.Byline, By: by, At: st.UpdatedAt,
+				})
+			}
+			docs = append(docs, storyDoc{ID: storyID(st.Number), Story: *st})
+		}
+		cctx, cancel := context.WithTimeout(ctx, 6*s.timeout)
+		_, err := s.db.Collection("revisions").InsertMany(cctx, revs)
+		if err == nil {
+			_, err = s.db.Collection("stories").InsertMany(cctx, docs)
+		}
+		cancel()
+		if err != nil {
+			return wrap(fmt.Sprintf("import stories %d-%d", start, end), err)
+		}
+	}
+	return nil
+}
