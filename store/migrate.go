@@ -34,6 +34,9 @@ var schema = []step{
 	{"stories by change time, for catching up with other instances", "stories", bson.D{{Key: "updated_at", Value: 1}}, false, "updated_at"},
 	{"stories by number, for the highest number at start", "stories", bson.D{{Key: "number", Value: -1}}, true, "number"},
 	{"one revision per story, language and number", "revisions", bson.D{{Key: "number", Value: 1}, {Key: "lang", Value: 1}, {Key: "revision", Value: 1}}, true, "number_lang_revision"},
+	{"sessions by user, for ending all of a user's sessions", "sessions", bson.D{{Key: "user", Value: 1}}, false, "user"},
+	{"sessions by absolute deadline, for the periodic sweep", "sessions", bson.D{{Key: "expires_at", Value: 1}}, false, "expires_at"},
+	{"sessions by idle deadline, for the periodic sweep", "sessions", bson.D{{Key: "idle_until", Value: 1}}, false, "idle_until"},
 }
 
 // Migrate creates the collections' indexes; it is safe to run at every start.

@@ -1,0 +1,9 @@
+package store
+
+import (
+	"testing"
+
+	"github.com/newsroom/newsroom/dbtest"
+)
+
+func TestMain(m *testing.M) { dbtest.Main(m) }
