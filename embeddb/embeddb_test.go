@@ -276,12 +276,22 @@ func TestFerretDBDebugAndInfoStayOutOfLog(t *testing.T) {
 	if _, err := findArticle(t, c, "newsroom", hangul.ID); err != nil {
 		t.Fatal(err)
 	}
-	// A failing command, which FerretDB reports at Warn: proof that its
-	// records do reach this logger, so silence below is not a broken pipe.
+	// A failing command: the driver reports it, and FerretDB's Warn-level
+	// dump of the reply is dropped as noise.
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := c.Database("newsroom").RunCommand(ctx, bson.D{{Key: "noSuchCommand", Value: 1}}).Err(); err == nil {
 		t.Error("unknown command succeeded")
+	}
+	// A Decimal128 makes FerretDB drop the connection and log at Error:
+	// proof that its records do reach this logger, so the silence checked
+	// below is not a broken pipe.
+	d, err := bson.ParseDecimal128("1.5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Database("newsroom").Collection("articles").InsertOne(ctx, bson.D{{Key: "price", Value: d}}); err == nil {
+		t.Log("Decimal128 insert succeeded; FerretDB no longer drops the connection for it")
 	}
 	disconnect(t, c)
 	if err := s.Close(); err != nil {
@@ -303,12 +313,14 @@ func TestFerretDBDebugAndInfoStayOutOfLog(t *testing.T) {
 			ours++
 		case rec.Level == "DEBUG" || rec.Level == "INFO":
 			t.Errorf("FerretDB %s line reached the logger: %s", rec.Level, line)
+		case rec.Level == "WARN" && strings.Contains(rec.Msg, "Response"):
+			t.Errorf("FerretDB dump of a failed reply reached the logger: %s", line)
 		default:
 			ferretWarnings++
 		}
 	}
 	if ferretWarnings == 0 {
-		t.Errorf("no FerretDB warning for the failed command; logs:\n%s", logs.String())
+		t.Errorf("no FerretDB record for the dropped connection; logs:\n%s", logs.String())
 	}
 	if ours == 0 {
 		t.Errorf("no embeddb start line at debug level; logs:\n%s", logs.String())
