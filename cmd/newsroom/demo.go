@@ -10,7 +10,6 @@ import (
 
 	"github.com/newsroom/newsroom/demo"
 	"github.com/newsroom/newsroom/store"
-	"github.com/newsroom/newsroom/story"
 )
 
 // runDemo loads the demo edition, and with --archive N also N synthetic
@@ -18,11 +17,11 @@ import (
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var archive int
 	var seed int64
-	var skipEdition bool
+	var archiveOnly bool
 	cfg, err := loadConfig("demo", args, stderr, func(fs *flag.FlagSet) {
 		fs.IntVar(&archive, "archive", 0, "also generate this many synthetic stories (half in both languages) spread over five years")
 		fs.Int64Var(&seed, "seed", 1, "seed of the synthetic archive")
-		fs.BoolVar(&skipEdition, "archive-only", false, "generate the archive without loading the demo edition")
+		fs.BoolVar(&archiveOnly, "archive-only", false, "generate the archive without loading the demo edition's stories")
 	})
 	if err != nil {
 		return err
@@ -36,15 +35,15 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer db.close()
-	if !skipEdition {
-		if err := loadDemo(ctx, db.store); err != nil {
+	if !archiveOnly {
+		if err := demo.Install(ctx, db.store, demo.Load(time.Now())); err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, "demo edition loaded")
 	}
 	if archive > 0 {
 		start := time.Now()
-		if err := loadArchive(ctx, db.store, archive, seed); err != nil {
+		if err := demo.InstallArchive(ctx, db.store, archive, seed, time.Now()); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "%d archive stories generated in %s\n", archive, time.Since(start).Round(time.Millisecond))
@@ -58,52 +57,9 @@ func loadDemoIfEmpty(ctx context.Context, st *store.Store, log *slog.Logger) err
 	if err != nil || !empty {
 		return err
 	}
-	if err := loadDemo(ctx, st); err != nil {
+	if err := demo.Install(ctx, st, demo.Load(time.Now())); err != nil {
 		return err
 	}
 	log.Info("empty database: demo edition loaded (NEWSROOM_NO_DEMO=true skips it)")
 	return nil
-}
-
-func loadDemo(ctx context.Context, st *store.Store) error {
-	ed := demo.Load(time.Now())
-	for _, s := range ed.Sections {
-		if err := st.PutSection(ctx, s); err != nil {
-			return err
-		}
-	}
-	for _, a := range ed.Authors {
-		if err := st.PutAuthor(ctx, a); err != nil {
-			return err
-		}
-	}
-	stories := make([]*story.Story, len(ed.Stories))
-	bodies := make([]map[string]string, len(ed.Stories))
-	for i := range ed.Stories {
-		stories[i], bodies[i] = &ed.Stories[i].Story, ed.Stories[i].Bodies
-	}
-	return st.ImportStories(ctx, stories, bodies, "demo")
-}
-
-func loadArchive(ctx context.Context, st *store.Store, n int, seed int64) error {
-	const batch = 2000
-	var stories []*story.Story
-	var bodies []map[string]string
-	flush := func() error {
-		err := st.ImportStories(ctx, stories, bodies, "demo")
-		stories, bodies = stories[:0], bodies[:0]
-		return err
-	}
-	err := demo.Archive(n, seed, time.Now(), func(s demo.Story) error {
-		stories = append(stories, &s.Story)
-		bodies = append(bodies, s.Bodies)
-		if len(stories) == batch {
-			return flush()
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	return flush()
 }

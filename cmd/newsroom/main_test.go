@@ -1,0 +1,210 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsroom/newsroom/config"
+	"github.com/newsroom/newsroom/dbtest"
+	"github.com/newsroom/newsroom/demo"
+	"github.com/newsroom/newsroom/store"
+)
+
+func TestMain(m *testing.M) { dbtest.Main(m) }
+
+func testConfig(t *testing.T, env map[string]string) *config.Config {
+	t.Helper()
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	cfg, err := config.Load(fs, nil, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// TestThirdLanguageIsConfigurationPlusLocaleFiles runs the site with ja added
+// by configuration and a test locale folder only.
+func TestThirdLanguageIsConfigurationPlusLocaleFiles(t *testing.T) {
+	cfg := testConfig(t, map[string]string{
+		"NEWSROOM_LANGUAGES":   "ko,en,ja",
+		"NEWSROOM_LOCALES_DIR": "testdata/locales",
+		"NEWSROOM_BASE_URL":    "https://news.example.com",
+	})
+	ctx := context.Background()
+	st := store.New(dbtest.Database(t), 3*time.Second)
+	if err := st.Migrate(ctx, slog.New(slog.DiscardHandler)); err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Install(ctx, st, demo.Load(time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	s, err := newSite(ctx, cfg, slog.New(slog.DiscardHandler), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := s.handler.Router()
+	get := func(path string, hdr ...string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("GET", path, nil)
+		for i := 0; i+1 < len(hdr); i += 2 {
+			req.Header.Set(hdr[i], hdr[i+1])
+		}
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, req)
+		return w
+	}
+	if w := get("/", "Accept-Language", "ja-JP,ja;q=0.9"); w.Header().Get("Location") != "/ja/" {
+		t.Fatalf("ja reader sent to %q", w.Header().Get("Location"))
+	}
+	front := get("/ja/")
+	body := front.Body.String()
+	for _, want := range []string{`<html lang="ja">`, "ダラス・コリアン・ビジネス・ジャーナル", `hreflang="ja" href="https://news.example.com/ja/"`,
+		`hreflang="ko"`, "日本語", "最新記事"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/ja/ lacks %q", want)
+		}
+	}
+	// Demo stories have no Japanese version: a Japanese 404 that links onward.
+	var n int
+	for _, st := range s.catalog.All() {
+		if st.Version("ko") != nil {
+			n = st.Number
+			break
+		}
+	}
+	nf := get("/ja/news/" + itoa(n))
+	if nf.Code != 404 || !strings.Contains(nf.Body.String(), "この記事は") {
+		t.Fatalf("/ja/news/%d: %d", n, nf.Code)
+	}
+	// Korean pages now offer Japanese as an alternative listing language.
+	if !strings.Contains(get("/ko/latest").Body.String(), `hreflang="ja"`) {
+		t.Error("Korean listing has no ja alternate")
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestUnreachableMongoDBFailsFastWithAClearMessage(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close() // nothing listens there now
+	t.Setenv("MONGODB_URI", "mongodb://"+addr+"/?connectTimeoutMS=1000")
+	start := time.Now()
+	var stderr bytes.Buffer
+	err = run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0"}, io.Discard, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "MONGODB_URI") {
+		t.Fatalf("error %v, want one naming MONGODB_URI", err)
+	}
+	if d := time.Since(start); d > 12*time.Second {
+		t.Fatalf("took %s", d)
+	}
+}
+
+func TestSecondProcessOnTheSameDataDirIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("NEWSROOM_NO_DEMO", "true")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data-dir", dir}, io.Discard, io.Discard)
+	}()
+	// Wait for the first one to hold the lock.
+	var err error
+	for i := 0; i < 100; i++ {
+		time.Sleep(50 * time.Millisecond)
+		err = run(context.Background(), []string{"demo", "--data-dir", dir}, io.Discard, io.Discard)
+		if err != nil && strings.Contains(err.Error(), "in use") {
+			break
+		}
+	}
+	if err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Fatalf("second process: %v", err)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("first process ended with %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("first process did not shut down")
+	}
+}
+
+func TestServeAnswersAndShutsDownGracefully(t *testing.T) {
+	dir := t.TempDir()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var buf bytes.Buffer
+	logs := &syncWriter{w: &buf}
+	go func() {
+		done <- run(ctx, []string{"--addr", addr, "--data-dir", dir}, io.Discard, logs)
+	}()
+	var resp *http.Response
+	for i := 0; i < 200; i++ {
+		time.Sleep(50 * time.Millisecond)
+		resp, err = http.Get("http://" + addr + "/healthz")
+		if err == nil {
+			break
+		}
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("healthz %d", resp.StatusCode)
+	}
+	front, err := http.Get("http://" + addr + "/ko/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(front.Body)
+	front.Body.Close()
+	if front.StatusCode != 200 || !strings.Contains(string(b), "달라스") {
+		t.Fatalf("front page %d", front.StatusCode)
+	}
+	cancel()
+	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+		t.Fatal(err)
+	}
+	logs.mu.Lock()
+	out := buf.String()
+	logs.mu.Unlock()
+	if !strings.Contains(out, "embedded") || !strings.Contains(out, "demo edition loaded") {
+		t.Errorf("logs do not say which database is in use: %s", out)
+	}
+}
+
+// syncWriter lets the server's goroutines log while the test reads.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
