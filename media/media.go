@@ -3,6 +3,8 @@
 // applies the EXIF orientation and re-encodes resized renditions from the
 // decoded pixels, so that nothing of the upload's metadata (EXIF, GPS, camera
 // serials) reaches a reader. The original bytes stay with the caller.
+// Files (gridfs.go) stores originals and renditions in GridFS; the rest of
+// the package knows nothing of storage.
 package media
 
 import (
