@@ -102,7 +102,7 @@ func depTag(t string) string         { return "tag:" + t }
 func depAuthor(a string) string      { return "author:" + a }
 
 func affected(old, cur *story.Story) []string {
-	var deps []string
+	deps := []string{depSitemaps}
 	for _, st := range []*story.Story{old, cur} {
 		if st == nil {
 			continue

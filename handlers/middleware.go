@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -107,6 +108,13 @@ func (h *Handler) withLang(code string) gin.HandlerFunc {
 func (h *Handler) langOf(c *gin.Context) *lang.Lang {
 	if v, ok := c.Get("lang"); ok {
 		return v.(*lang.Lang)
+	}
+	// Before routing (or for a bad request inside /{lang}/), the prefix still tells.
+	p := strings.TrimPrefix(c.Request.URL.Path, "/")
+	if i := strings.IndexByte(p, '/'); i > 0 {
+		if l := h.langs.Get(p[:i]); l != nil {
+			return l
+		}
 	}
 	return h.langs.Get(h.preferredLang(c.Request))
 }

@@ -20,6 +20,11 @@ func (h *Handler) Router() *gin.Engine {
 	r.GET("/static/*file", h.staticFile)
 	r.HEAD("/static/*file", h.staticFile)
 
+	// Search engines
+	r.GET("/robots.txt", h.robots)
+	r.GET("/sitemap.xml", h.sitemapIndex)
+	r.GET("/sitemaps/:file", h.sitemapMonth)
+
 	// Language choice
 	r.GET("/", h.rootRedirect)
 	r.HEAD("/", h.rootRedirect)
@@ -37,6 +42,12 @@ func (h *Handler) Router() *gin.Engine {
 			g.Handle(m, "/section/:section", h.sectionList)
 			g.Handle(m, "/tag/:tag", h.tagList)
 			g.Handle(m, "/author/:handle", h.authorList)
+			g.Handle(m, "/feed.xml", h.langFeed)
+			g.Handle(m, "/atom.xml", h.langFeed)
+			g.Handle(m, "/section/:section/feed.xml", h.sectionFeed)
+			g.Handle(m, "/section/:section/atom.xml", h.sectionFeed)
+			g.Handle(m, "/tag/:tag/feed.xml", h.tagFeed)
+			g.Handle(m, "/tag/:tag/atom.xml", h.tagFeed)
 		}
 	}
 	return r

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,6 +21,7 @@ import (
 	"github.com/newsroom/newsroom/dbtest"
 	"github.com/newsroom/newsroom/demo"
 	"github.com/newsroom/newsroom/store"
+	"github.com/newsroom/newsroom/story"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
@@ -79,7 +81,7 @@ func TestThirdLanguageIsConfigurationPlusLocaleFiles(t *testing.T) {
 	// Demo stories have no Japanese version: a Japanese 404 that links onward.
 	var n int
 	for _, st := range s.catalog.All() {
-		if st.Version("ko") != nil {
+		if st.Version("ko") != nil && st.Version("en") != nil {
 			n = st.Number
 			break
 		}
@@ -87,6 +89,33 @@ func TestThirdLanguageIsConfigurationPlusLocaleFiles(t *testing.T) {
 	nf := get("/ja/news/" + itoa(n))
 	if nf.Code != 404 || !strings.Contains(nf.Body.String(), "この記事は") {
 		t.Fatalf("/ja/news/%d: %d", n, nf.Code)
+	}
+	// Give another story a Japanese version: it shows with Japanese dates and
+	// joins the hreflang alternates of its Korean and English versions.
+	var m *story.Story
+	for _, st := range s.catalog.All() {
+		if st.Number != n && st.Version("ko").Live(time.Now()) && st.Version("en").Live(time.Now()) {
+			m = st
+			break
+		}
+	}
+	v := story.Version{Headline: "ダラスの韓国系商工会議所が協定", Slug: "dallas-mou-ja", Status: story.Published, PublishedAt: time.Now().Add(-time.Minute)}
+	saved, err := st.Save(ctx, m, "ja", 0, v, "本文です。", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.handler.StoryChanged(saved)
+	ja := get("/ja/news/" + itoa(m.Number) + "/dallas-mou-ja").Body.String()
+	if !strings.Contains(ja, "ダラスの韓国系商工会議所が協定") || !strings.Contains(ja, "掲載") {
+		t.Fatal("Japanese article not served")
+	}
+	body = ja
+	ko := get("/ko/news/" + itoa(m.Number) + "/" + m.Versions["ko"].Slug)
+	if !strings.Contains(ko.Body.String(), `<link rel="alternate" hreflang="ja" href="https://news.example.com/ja/news/`+itoa(m.Number)+`/dallas-mou-ja">`) {
+		t.Errorf("Korean version lacks the ja alternate (status %d)", ko.Code)
+	}
+	if regexp.MustCompile(`\d{4}年\d{1,2}月\d{1,2}日\([日月火水木金土]\) \d\d:\d\d`).FindString(body) == "" {
+		t.Error("no Japanese-style date on /ja/ (from format.ja.toml)")
 	}
 	// Korean pages now offer Japanese as an alternative listing language.
 	if !strings.Contains(get("/ko/latest").Body.String(), `hreflang="ja"`) {
@@ -115,24 +144,44 @@ func TestUnreachableMongoDBFailsFastWithAClearMessage(t *testing.T) {
 	}
 }
 
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// waitHealthy polls /healthz until the server answers 200.
+func waitHealthy(t *testing.T, addr string) {
+	t.Helper()
+	for i := 0; i < 300; i++ {
+		resp, err := http.Get("http://" + addr + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("server never became healthy")
+}
+
 func TestSecondProcessOnTheSameDataDirIsRefused(t *testing.T) {
 	dir := t.TempDir()
+	addr := freeAddr(t)
 	t.Setenv("NEWSROOM_NO_DEMO", "true")
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data-dir", dir}, io.Discard, io.Discard)
+		done <- run(ctx, []string{"serve", "--addr", addr, "--data-dir", dir}, io.Discard, io.Discard)
 	}()
-	// Wait for the first one to hold the lock.
-	var err error
-	for i := 0; i < 100; i++ {
-		time.Sleep(50 * time.Millisecond)
-		err = run(context.Background(), []string{"demo", "--data-dir", dir}, io.Discard, io.Discard)
-		if err != nil && strings.Contains(err.Error(), "in use") {
-			break
-		}
-	}
-	if err == nil || !strings.Contains(err.Error(), "in use") {
+	waitHealthy(t, addr)
+	err := run(context.Background(), []string{"demo", "--data-dir", dir}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "in use by another newsroom process") || !strings.Contains(err.Error(), dir) {
 		t.Fatalf("second process: %v", err)
 	}
 	cancel()
@@ -148,12 +197,7 @@ func TestSecondProcessOnTheSameDataDirIsRefused(t *testing.T) {
 
 func TestServeAnswersAndShutsDownGracefully(t *testing.T) {
 	dir := t.TempDir()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
+	addr := freeAddr(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	var buf bytes.Buffer
@@ -161,21 +205,7 @@ func TestServeAnswersAndShutsDownGracefully(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"--addr", addr, "--data-dir", dir}, io.Discard, logs)
 	}()
-	var resp *http.Response
-	for i := 0; i < 200; i++ {
-		time.Sleep(50 * time.Millisecond)
-		resp, err = http.Get("http://" + addr + "/healthz")
-		if err == nil {
-			break
-		}
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != 200 {
-		t.Fatalf("healthz %d", resp.StatusCode)
-	}
+	waitHealthy(t, addr)
 	front, err := http.Get("http://" + addr + "/ko/")
 	if err != nil {
 		t.Fatal(err)
