@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"time"
 
@@ -13,7 +11,7 @@ import (
 
 // The audit collection:
 //
-//	audit  _id "<UTC time to the nanosecond>-<random>"  one thing someone did;
+//	audit  _id "<UTC time to the nanosecond>-<ObjectID>"  one thing someone did;
 //	                                                   inserted, never changed
 //
 // The _id sorts in time order, so "newest first" is a sort on _id alone and
@@ -46,12 +44,11 @@ type Entry struct {
 	IP     string      `bson:"ip,omitempty"`
 }
 
-// auditID makes a unique _id that sorts by at: a fixed-width UTC timestamp
-// and random bits to tell apart entries made in the same nanosecond.
+// auditID makes a unique _id that sorts by at: a fixed-width UTC timestamp,
+// then a fresh ObjectID, whose seconds and counter keep entries of one
+// process with the same timestamp in the order they were added.
 func auditID(at time.Time) string {
-	var b [6]byte
-	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
-	return at.UTC().Format("20060102T150405.000000000Z") + "-" + hex.EncodeToString(b[:])
+	return at.UTC().Format("20060102T150405.000000000Z") + "-" + bson.NewObjectID().Hex()
 }
 
 // AddAudit appends e to the audit log; a zero At means now. The ID is made

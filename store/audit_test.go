@@ -62,3 +62,23 @@ func TestAddAuditDefaultsToNow(t *testing.T) {
 		t.Errorf("At = %v, want about now", got[0].At)
 	}
 }
+
+func TestAuditSameInstantKeepsInsertionOrder(t *testing.T) {
+	s := userTestStore(t)
+	ctx := context.Background()
+	actions := []AuditAction{AuditUserCreate, AuditLogin, AuditPublish, AuditUnpublish, AuditDelete, AuditLogout}
+	for _, a := range actions {
+		if err := s.AddAudit(ctx, Entry{At: sessT0, Actor: "kim@example.com", Action: a}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Audit(ctx, 0)
+	if err != nil || len(got) != len(actions) {
+		t.Fatal(got, err)
+	}
+	for i, e := range got {
+		if want := actions[len(actions)-1-i]; e.Action != want {
+			t.Errorf("entry %d = %s, want %s", i, e.Action, want)
+		}
+	}
+}

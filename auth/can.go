@@ -1,0 +1,121 @@
+package auth
+
+import (
+	"slices"
+
+	"github.com/newsroom/newsroom/store"
+	"github.com/newsroom/newsroom/story"
+)
+
+// Action is something a user may or may not do.
+type Action int
+
+// The actions Can decides. Story actions take the story acted on; the
+// others ignore it.
+const (
+	ActCreateStory    Action = iota + 1 // start a new story
+	ActEditStory                        // change a story's text or fields, any language version
+	ActSubmit                           // send a story or translation to review
+	ActPublish                          // make a language version live now
+	ActSchedule                         // set a language version to go live later
+	ActUnpublish                        // take a live version down
+	ActDelete                           // remove a story for good
+	ActTranslate                        // add or edit a translated language version (see CanEditVersion)
+	ActManageUsers                      // accounts and roles
+	ActManageSections                   // sections and site settings
+	ActViewAudit                        // read the audit log
+	ActEditGlossary                     // the shared Korean–English glossary
+)
+
+// Actions lists every action, for tests and for building menus.
+var Actions = []Action{
+	ActCreateStory, ActEditStory, ActSubmit, ActPublish, ActSchedule, ActUnpublish, ActDelete,
+	ActTranslate, ActManageUsers, ActManageSections, ActViewAudit, ActEditGlossary,
+}
+
+var actionNames = map[Action]string{
+	ActCreateStory: "create_story", ActEditStory: "edit_story", ActSubmit: "submit", ActPublish: "publish",
+	ActSchedule: "schedule", ActUnpublish: "unpublish", ActDelete: "delete", ActTranslate: "translate",
+	ActManageUsers: "manage_users", ActManageSections: "manage_sections", ActViewAudit: "view_audit",
+	ActEditGlossary: "edit_glossary",
+}
+
+func (a Action) String() string {
+	if n, ok := actionNames[a]; ok {
+		return n
+	}
+	return "unknown"
+}
+
+// Can reports whether u may do act to st (st may be nil for actions not
+// about one story). It is the one place the permission rules live:
+//
+//   - admin: everything.
+//   - editor: every story action on any story (create, edit, submit,
+//     publish, schedule, unpublish, translate) and the glossary; not delete,
+//     users, sections or the audit log.
+//   - reporter: create stories; edit, translate and submit their own
+//     (created by them, or bylined to their Handle); never publish.
+//   - translator: translate and submit any story, and the glossary; not
+//     create stories or edit the original language version.
+//
+// A nil or disabled user, or an unknown role, may do nothing. For a story
+// action about a reporter's "own" story with st nil, the answer is no.
+func Can(u *User, act Action, st *story.Story) bool {
+	if u == nil || u.Disabled {
+		return false
+	}
+	switch u.Role {
+	case store.RoleAdmin:
+		return actionNames[act] != ""
+	case store.RoleEditor:
+		switch act {
+		case ActCreateStory, ActEditStory, ActSubmit, ActPublish, ActSchedule, ActUnpublish,
+			ActTranslate, ActEditGlossary:
+			return true
+		}
+	case store.RoleReporter:
+		switch act {
+		case ActCreateStory:
+			return true
+		case ActEditStory, ActTranslate, ActSubmit:
+			return owns(u, st)
+		}
+	case store.RoleTranslator:
+		switch act {
+		case ActTranslate, ActSubmit, ActEditGlossary:
+			return true
+		}
+	}
+	return false
+}
+
+// owns reports whether st is u's own: created by u or bylined to u's author handle.
+func owns(u *User, st *story.Story) bool {
+	if st == nil {
+		return false
+	}
+	return (st.CreatedBy != "" && st.CreatedBy == u.ID) ||
+		(u.Handle != "" && slices.Contains(st.Byline, u.Handle))
+}
+
+// IsTranslation reports whether the language version lang of st is (or,
+// when st has no version in lang yet, would be) a translation: one marked
+// TranslatedFrom another language, or a new language added to a story
+// that already has a version.
+func IsTranslation(st *story.Story, lang string) bool {
+	if st == nil {
+		return false
+	}
+	if v := st.Version(lang); v != nil {
+		return v.TranslatedFrom != ""
+	}
+	return len(st.Versions) > 0
+}
+
+// CanEditVersion reports whether u may save the language version lang of
+// st: anyone who may edit the story may, and so may a translator when that
+// version is a translation (IsTranslation).
+func CanEditVersion(u *User, st *story.Story, lang string) bool {
+	return Can(u, ActEditStory, st) || (IsTranslation(st, lang) && Can(u, ActTranslate, st))
+}

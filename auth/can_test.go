@@ -1,0 +1,120 @@
+package auth
+
+import (
+	"testing"
+
+	"github.com/newsroom/newsroom/store"
+	"github.com/newsroom/newsroom/story"
+)
+
+// TestCanMatrix spells out every role × action × (own story / someone
+// else's story). A change to the rules must change this table.
+func TestCanMatrix(t *testing.T) {
+	type ownOther [2]bool // may do it to own story, to someone else's
+	yes, no, ownOnly := ownOther{true, true}, ownOther{false, false}, ownOther{true, false}
+	want := map[Role]map[Action]ownOther{
+		store.RoleAdmin: {
+			ActCreateStory: yes, ActEditStory: yes, ActSubmit: yes, ActPublish: yes, ActSchedule: yes,
+			ActUnpublish: yes, ActDelete: yes, ActTranslate: yes, ActManageUsers: yes,
+			ActManageSections: yes, ActViewAudit: yes, ActEditGlossary: yes,
+		},
+		store.RoleEditor: {
+			ActCreateStory: yes, ActEditStory: yes, ActSubmit: yes, ActPublish: yes, ActSchedule: yes,
+			ActUnpublish: yes, ActDelete: no, ActTranslate: yes, ActManageUsers: no,
+			ActManageSections: no, ActViewAudit: no, ActEditGlossary: yes,
+		},
+		store.RoleReporter: {
+			ActCreateStory: yes, ActEditStory: ownOnly, ActSubmit: ownOnly, ActPublish: no, ActSchedule: no,
+			ActUnpublish: no, ActDelete: no, ActTranslate: ownOnly, ActManageUsers: no,
+			ActManageSections: no, ActViewAudit: no, ActEditGlossary: no,
+		},
+		store.RoleTranslator: {
+			ActCreateStory: no, ActEditStory: no, ActSubmit: yes, ActPublish: no, ActSchedule: no,
+			ActUnpublish: no, ActDelete: no, ActTranslate: yes, ActManageUsers: no,
+			ActManageSections: no, ActViewAudit: no, ActEditGlossary: yes,
+		},
+	}
+	for _, role := range store.Roles {
+		if len(want[role]) != len(Actions) {
+			t.Fatalf("table for %s covers %d of %d actions", role, len(want[role]), len(Actions))
+		}
+		u := &User{ID: "me@example.com", Role: role, Handle: "me"}
+		own := &story.Story{Number: 1, CreatedBy: "me@example.com"}
+		other := &story.Story{Number: 2, CreatedBy: "else@example.com", Byline: []string{"else"}}
+		for _, act := range Actions {
+			w := want[role][act]
+			if got := Can(u, act, own); got != w[0] {
+				t.Errorf("%s %s own story = %v, want %v", role, act, got, w[0])
+			}
+			if got := Can(u, act, other); got != w[1] {
+				t.Errorf("%s %s someone else's story = %v, want %v", role, act, got, w[1])
+			}
+		}
+	}
+}
+
+func TestCanOwnershipByByline(t *testing.T) {
+	rep := &User{ID: "kim@example.com", Role: store.RoleReporter, Handle: "kim-minji"}
+	bylined := &story.Story{CreatedBy: "desk@example.com", Byline: []string{"park", "kim-minji"}}
+	if !Can(rep, ActEditStory, bylined) {
+		t.Error("reporter cannot edit a story bylined to their handle")
+	}
+	noHandle := &User{ID: "lee@example.com", Role: store.RoleReporter}
+	if Can(noHandle, ActEditStory, &story.Story{CreatedBy: "desk@example.com", Byline: []string{""}}) {
+		t.Error("a reporter without a handle owns a story with an empty byline entry")
+	}
+	if Can(noHandle, ActEditStory, &story.Story{}) {
+		t.Error("a story with no creator counts as anyone's own")
+	}
+	if Can(rep, ActEditStory, nil) {
+		t.Error("reporter may edit 'no story in particular'")
+	}
+}
+
+func TestCanRefusesNobodyDisabledAndUnknown(t *testing.T) {
+	st := &story.Story{CreatedBy: "x@example.com"}
+	users := map[string]*User{
+		"nil":          nil,
+		"disabled":     {ID: "x@example.com", Role: store.RoleAdmin, Disabled: true},
+		"unknown role": {ID: "x@example.com", Role: "owner"},
+		"no role":      {ID: "x@example.com"},
+	}
+	for name, u := range users {
+		for _, act := range Actions {
+			if Can(u, act, st) {
+				t.Errorf("%s user may %s", name, act)
+			}
+		}
+	}
+	if Can(&User{Role: store.RoleAdmin}, Action(999), nil) {
+		t.Error("admin may do an unknown action")
+	}
+}
+
+func TestCanEditVersion(t *testing.T) {
+	tr := &User{ID: "tr@example.com", Role: store.RoleTranslator}
+	rep := &User{ID: "kim@example.com", Role: store.RoleReporter}
+	st := &story.Story{CreatedBy: "kim@example.com", Versions: map[string]*story.Version{
+		"ko": {Lang: "ko"},
+		"en": {Lang: "en", TranslatedFrom: "ko"},
+	}}
+	tests := []struct {
+		u    *User
+		lang string
+		want bool
+	}{
+		{tr, "ko", false}, // the original
+		{tr, "en", true},  // a translation
+		{tr, "ja", true},  // a new translation
+		{rep, "ko", true}, // own story, any version
+		{rep, "en", true},
+	}
+	for _, tt := range tests {
+		if got := CanEditVersion(tt.u, st, tt.lang); got != tt.want {
+			t.Errorf("CanEditVersion(%s, %s) = %v, want %v", tt.u.Role, tt.lang, got, tt.want)
+		}
+	}
+	if CanEditVersion(tr, &story.Story{}, "ko") {
+		t.Error("translator may write the first version of a story")
+	}
+}
