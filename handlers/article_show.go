@@ -127,6 +127,9 @@ func (h *Handler) renderArticle(c *gin.Context, l *lang.Lang, e catalog.Entry, c
 	for _, t := range st.Tags {
 		d.Tags = append(d.Tags, render.Link{Label: t, Href: "/" + l.Code + "/tag/" + url.PathEscape(t)})
 	}
+	if err := h.articleMeta(p, l, st, v, paths); err != nil {
+		return nil, err
+	}
 	p.Data = d
 	return &rendered{name: "article", page: p, deps: []string{depStory(st.Number)}}, nil
 }

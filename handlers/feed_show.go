@@ -26,10 +26,10 @@ type feedSource struct {
 }
 
 // feedLinks are the autodiscovery links of a listing's feeds.
-func feedLinks(l *lang.Lang, base string, title string) []render.Link {
+func feedLinks(_ *lang.Lang, base string, title string) []render.Link {
 	return []render.Link{
-		{Type: "application/rss+xml", Label: title + " (RSS)", Href: base + "/feed.xml"},
-		{Type: "application/atom+xml", Label: title + " (Atom)", Href: base + "/atom.xml"},
+		{Type: "rss", Label: title + " (RSS)", Href: base + "/feed.xml"},
+		{Type: "atom", Label: title + " (Atom)", Href: base + "/atom.xml"},
 	}
 }
 

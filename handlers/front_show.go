@@ -26,6 +26,7 @@ func (h *Handler) frontShow(c *gin.Context) {
 			paths[code] = "/" + code + "/"
 		}
 		p.Alternates = h.alternates(paths, "/")
+		p.Feeds = feedLinks(l, "/"+l.Code, p.Site.Name)
 		var data struct {
 			Top      *card
 			Latest   cardList

@@ -34,6 +34,7 @@ type listing struct {
 	description func(l *lang.Lang) string
 	dep         string
 	withSection bool
+	feeds       bool // the listing has RSS and Atom feeds at path+"/feed.xml"
 }
 
 // serveListing renders page N of a listing. A page past the end is a 404;
@@ -70,6 +71,11 @@ func (h *Handler) serveListing(c *gin.Context, ls listing) {
 			p.Alternates = h.alternates(paths, "")
 		}
 		p.Switch = h.switchLinks(l.Code, ls.path)
+		if ls.feeds {
+			p.Feeds = feedLinks(l, ls.path(l.Code), ls.heading(l))
+		} else {
+			p.Feeds = feedLinks(l, "/"+l.Code, l.T("site.name"))
+		}
 		pg := pager{L: l, Page: n, Pages: pages}
 		if n > 1 {
 			pg.Newer = withPage(l.Code, n-1)
@@ -111,6 +117,7 @@ func (h *Handler) sectionList(c *gin.Context) {
 		heading:     name,
 		description: func(l *lang.Lang) string { return l.T("page.section.intro", "Section", name(l), "Name", l.T("site.name")) },
 		dep:         depSection(slug),
+		feeds:       true,
 	})
 }
 
@@ -130,6 +137,7 @@ func (h *Handler) tagList(c *gin.Context) {
 		description: func(l *lang.Lang) string { return l.T("page.tag.intro", "Tag", tag, "Name", l.T("site.name")) },
 		dep:         depTag(tag),
 		withSection: true,
+		feeds:       true,
 	})
 }
 

@@ -28,7 +28,8 @@ type Page struct {
 	Switch      []Link // language switch: one per language, Current marks this page's
 	Feeds       []Link // RSS/Atom autodiscovery
 	Nav         []Link // sections
-	Head        template.HTML // extra head elements made by code (JSON-LD), already safe
+	Meta        []Meta        // Open Graph, Twitter card and article metadata
+	JSONLD      template.JS   // schema.org data, already JSON-encoded (html/template keeps it safe in a data block)
 	NoIndex     bool
 	Notice      string // a one-line message shown above the content
 	CSRF        string
@@ -39,6 +40,11 @@ type Page struct {
 type Link struct {
 	Lang, Label, Href, Type string
 	Current                bool
+}
+
+// Meta is one <meta> element: Property for Open Graph, Name for the others.
+type Meta struct {
+	Property, Name, Content string
 }
 
 // Site is what every page knows about the paper.
