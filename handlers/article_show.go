@@ -14,17 +14,17 @@ import (
 )
 
 type articleData struct {
-	Headline, Deck                string
-	SectionName, SectionHref      string
-	Published, PublishedISO       string
-	Updated, UpdatedISO           string
-	Photo                         template.HTML
-	Caption, Credit               string
-	TranslatedFrom                string
-	Body                          template.HTML
-	Correction                    string
-	Byline                        string
-	Tags                          []render.Link
+	Headline, Deck           string
+	SectionName, SectionHref string
+	Published, PublishedISO  string
+	Updated, UpdatedISO      string
+	Photo                    template.HTML
+	Caption, Credit          string
+	TranslatedFrom           string
+	Body                     template.HTML
+	Correction               string
+	Byline                   string
+	Tags                     []render.Link
 }
 
 // storyNumber reads the {number} path segment; anything but a plain number

@@ -95,11 +95,11 @@ func (h *Handler) Refresh(ctx context.Context) error {
 
 // Cache dependency tags: a page is tagged with what it shows, and a change to
 // a story invalidates exactly the pages that show it.
-func depStory(n int) string          { return "story:" + itoa(n) }
-func depList(l string) string        { return "list:" + l }
-func depSection(s string) string     { return "section:" + s }
-func depTag(t string) string         { return "tag:" + t }
-func depAuthor(a string) string      { return "author:" + a }
+func depStory(n int) string      { return "story:" + itoa(n) }
+func depList(l string) string    { return "list:" + l }
+func depSection(s string) string { return "section:" + s }
+func depTag(t string) string     { return "tag:" + t }
+func depAuthor(a string) string  { return "author:" + a }
 
 func affected(old, cur *story.Story) []string {
 	deps := []string{depSitemaps}

@@ -13,9 +13,9 @@ import (
 const perPage = 20
 
 type pager struct {
-	L                    *lang.Lang
-	Page, Pages          int
-	Newer, Older         string
+	L            *lang.Lang
+	Page, Pages  int
+	Newer, Older string
 }
 
 type listingData struct {
@@ -114,10 +114,12 @@ func (h *Handler) sectionList(c *gin.Context) {
 		fetch: func(code string, off, lim int) ([]catalog.Entry, int) {
 			return h.cat.BySection(code, slug, off, lim)
 		},
-		heading:     name,
-		description: func(l *lang.Lang) string { return l.T("page.section.intro", "Section", name(l), "Name", l.T("site.name")) },
-		dep:         depSection(slug),
-		feeds:       true,
+		heading: name,
+		description: func(l *lang.Lang) string {
+			return l.T("page.section.intro", "Section", name(l), "Name", l.T("site.name"))
+		},
+		dep:   depSection(slug),
+		feeds: true,
 	})
 }
 

@@ -23,13 +23,13 @@ type Page struct {
 	Site        Site
 	Title       string // document title, without the paper's name
 	Description string
-	Canonical   string // absolute
-	Alternates  []Link // hreflang alternates (absolute), x-default included
-	Switch      []Link // language switch: one per language, Current marks this page's
-	Feeds       []Link // RSS/Atom autodiscovery
-	Nav         []Link // sections
-	Meta        []Meta        // Open Graph, Twitter card and article metadata
-	JSONLD      template.JS   // schema.org data, already JSON-encoded (html/template keeps it safe in a data block)
+	Canonical   string      // absolute
+	Alternates  []Link      // hreflang alternates (absolute), x-default included
+	Switch      []Link      // language switch: one per language, Current marks this page's
+	Feeds       []Link      // RSS/Atom autodiscovery
+	Nav         []Link      // sections
+	Meta        []Meta      // Open Graph, Twitter card and article metadata
+	JSONLD      template.JS // schema.org data, already JSON-encoded (html/template keeps it safe in a data block)
 	NoIndex     bool
 	Notice      string // a one-line message shown above the content
 	CSRF        string
@@ -39,7 +39,7 @@ type Page struct {
 // Link is a labelled URL.
 type Link struct {
 	Lang, Label, Href, Type string
-	Current                bool
+	Current                 bool
 }
 
 // Meta is one <meta> element: Property for Open Graph, Name for the others.
