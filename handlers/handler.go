@@ -27,6 +27,7 @@ type Handler struct {
 	pages   *render.Renderer
 	md      *markdown.Renderer
 	assets  *static.Assets
+	statics map[string]*pagecache.Page // hashed URL → compressed once, at start
 	log     *slog.Logger
 	baseURL string
 	timeout time.Duration
@@ -54,9 +55,13 @@ func New(d Deps) *Handler {
 	if now == nil {
 		now = time.Now
 	}
+	statics := map[string]*pagecache.Page{}
+	for _, a := range d.Assets.All() {
+		statics[a.URL] = pagecache.Build(200, a.ContentType, a.Body)
+	}
 	return &Handler{
 		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: d.Markdown,
-		assets: d.Assets, log: d.Log, baseURL: d.BaseURL.String(), timeout: d.RequestTimeout, now: now,
+		assets: d.Assets, statics: statics, log: d.Log, baseURL: d.BaseURL.String(), timeout: d.RequestTimeout, now: now,
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/newsroom/newsroom/pagecache"
 )
 
 // health answers 200 when the database answers, 503 otherwise; a load
@@ -24,11 +26,10 @@ func (h *Handler) health(c *gin.Context) {
 
 // staticFile serves embedded assets by their hashed names, cacheable forever.
 func (h *Handler) staticFile(c *gin.Context) {
-	a, ok := h.assets.ByURL(c.Request.URL.Path)
+	p, ok := h.statics[c.Request.URL.Path]
 	if !ok {
 		h.fail(c, notFoundErr("error.not_found.body", nil))
 		return
 	}
-	c.Header("Cache-Control", "public, max-age=31536000, immutable")
-	c.Data(http.StatusOK, a.ContentType, a.Body)
+	pagecache.Serve(c.Writer, c.Request, p, "public, max-age=31536000, immutable")
 }

@@ -73,3 +73,12 @@ func (a *Assets) ByURL(p string) (*Asset, bool) {
 	as, ok := a.byURL[p]
 	return as, ok
 }
+
+// All lists the assets.
+func (a *Assets) All() []*Asset {
+	out := make([]*Asset, 0, len(a.byURL))
+	for _, as := range a.byURL {
+		out = append(out, as)
+	}
+	return out
+}

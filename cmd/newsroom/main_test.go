@@ -238,3 +238,51 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	defer s.mu.Unlock()
 	return s.w.Write(p)
 }
+
+// TestInstancesCatchUpWithEachOther runs two sites on one database, as two
+// app instances would with MONGODB_URI: a story published through one shows
+// on the other's front page once it polls.
+func TestInstancesCatchUpWithEachOther(t *testing.T) {
+	cfg := testConfig(t, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db := dbtest.Database(t)
+	stA := store.New(db, 3*time.Second)
+	if err := stA.Migrate(ctx, slog.New(slog.DiscardHandler)); err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Install(ctx, stA, demo.Load(time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	a, err := newSite(ctx, cfg, slog.New(slog.DiscardHandler), stA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := newSite(ctx, cfg, slog.New(slog.DiscardHandler), store.New(db, 3*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	go b.follow(ctx, 100*time.Millisecond)
+	srvB := b.handler.Router()
+	frontB := func() string {
+		w := httptest.NewRecorder()
+		srvB.ServeHTTP(w, httptest.NewRequest("GET", "/en/", nil))
+		return w.Body.String()
+	}
+	headline := "Plano council approves Korean cultural center"
+	if strings.Contains(frontB(), headline) {
+		t.Fatal("story there before it was written")
+	}
+	st := &story.Story{Section: "community", Byline: []string{a.catalog.Authors()[0].Handle},
+		Versions: map[string]*story.Version{"en": {Headline: headline, Slug: story.Slugify(headline), Status: story.Published, PublishedAt: time.Now().Add(-time.Second)}}}
+	if _, err := stA.CreateStory(ctx, st, map[string]string{"en": "The council voted 6-1."}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(frontB(), headline) {
+		if time.Now().After(deadline) {
+			t.Fatal("the other instance never showed the new story")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
