@@ -7,3 +7,9 @@ import "embed"
 //
 //go:embed *.html partials/*.html pages/*.html
 var FS embed.FS
+
+// AdminFS holds the newsroom's templates and static files under admin/:
+// admin/layout.html, admin/partials/*.html, admin/pages/*.html, admin/static/*.
+//
+//go:embed admin
+var AdminFS embed.FS

@@ -1,0 +1,106 @@
+// Package admin is the newsroom under /admin: login, the dashboard, the
+// story editor with its review and publishing workflow, and the admin pages
+// for users, sections and the audit log. Pages are rendered on the server in
+// each user's language; a small script (no build step) adds the Markdown
+// toolbar, preview and autosave.
+package admin
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sync/atomic"
+	"time"
+
+	"github.com/newsroom/newsroom/auth"
+	"github.com/newsroom/newsroom/catalog"
+	"github.com/newsroom/newsroom/lang"
+	"github.com/newsroom/newsroom/markdown"
+	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/store"
+	"github.com/newsroom/newsroom/story"
+	"github.com/newsroom/newsroom/templates"
+)
+
+// Deps are what the newsroom is built from; everything but SectionsChanged
+// and Now is required.
+type Deps struct {
+	Store    *store.Store
+	Catalog  *catalog.Catalog
+	Auth     *auth.Service
+	Langs    *lang.Set
+	Markdown *markdown.Renderer
+	Log      *slog.Logger
+	BaseURL  *url.URL
+	// Changed is called after every story write with the story as stored:
+	// it updates the reader catalogue and the page cache.
+	Changed func(*story.Story)
+	// SectionsChanged is called after a section is added or changed; it
+	// should reload sections into the catalogue and purge the page cache
+	// (handlers.Handler.Refresh). Without it the catalogue is updated here
+	// and cached reader pages keep the old names until they expire.
+	SectionsChanged func(context.Context) error
+	Now             func() time.Time
+}
+
+// Admin holds the newsroom's pages; nothing here changes per request
+// except the one-way "some user exists" flag.
+type Admin struct {
+	store    *store.Store
+	cat      *catalog.Catalog
+	auth     *auth.Service
+	langs    *lang.Set
+	md       *markdown.Renderer
+	log      *slog.Logger
+	baseURL  string
+	secure   bool
+	changed  func(*story.Story)
+	sections func(context.Context) error
+	now      func() time.Time
+
+	pages  *render.Renderer
+	assets map[string]asset // by file name
+	cop    *http.CrossOriginProtection
+
+	// hasUsers turns true once an account is known to exist; from then on
+	// the setup page is gone for good without asking the database again.
+	hasUsers atomic.Bool
+}
+
+// New builds the newsroom. It fails when a template does not parse.
+func New(d Deps) (*Admin, error) {
+	if d.Store == nil || d.Catalog == nil || d.Auth == nil || d.Langs == nil || d.Markdown == nil || d.BaseURL == nil {
+		return nil, fmt.Errorf("admin: missing dependencies")
+	}
+	sub, err := fs.Sub(templates.AdminFS, "admin")
+	if err != nil {
+		return nil, fmt.Errorf("admin: templates: %w", err)
+	}
+	pages, err := render.New(sub, "layout.html", "pages")
+	if err != nil {
+		return nil, fmt.Errorf("admin: %w", err)
+	}
+	assets, err := loadAssets(sub)
+	if err != nil {
+		return nil, err
+	}
+	a := &Admin{
+		store: d.Store, cat: d.Catalog, auth: d.Auth, langs: d.Langs, md: d.Markdown, log: d.Log,
+		baseURL: d.BaseURL.String(), secure: d.BaseURL.Scheme == "https",
+		changed: d.Changed, sections: d.SectionsChanged, now: d.Now,
+		pages: pages, assets: assets, cop: http.NewCrossOriginProtection(),
+	}
+	if a.log == nil {
+		a.log = slog.Default()
+	}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	if a.changed == nil {
+		a.changed = func(st *story.Story) { a.cat.Put(st) }
+	}
+	return a, nil
+}

@@ -1,0 +1,208 @@
+package admin
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsroom/newsroom/auth"
+	"github.com/newsroom/newsroom/catalog"
+	"github.com/newsroom/newsroom/dbtest"
+	"github.com/newsroom/newsroom/demo"
+	"github.com/newsroom/newsroom/lang"
+	"github.com/newsroom/newsroom/locales"
+	"github.com/newsroom/newsroom/markdown"
+	"github.com/newsroom/newsroom/store"
+	"github.com/newsroom/newsroom/story"
+)
+
+func TestMain(m *testing.M) { dbtest.Main(m) }
+
+// cheap makes password hashing fast in tests; production uses DefaultParams.
+var cheap = auth.Params{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
+
+const testPassword = "correct horse battery"
+
+// testNewsroom is the newsroom over a scratch database holding the demo
+// edition and one account per role.
+type testNewsroom struct {
+	a     *Admin
+	srv   *httptest.Server
+	store *store.Store
+	cat   *catalog.Catalog
+	auth  *auth.Service
+	users map[auth.Role]*auth.User
+	now   time.Time
+}
+
+func newTestNewsroom(t testing.TB, withUsers bool) *testNewsroom {
+	t.Helper()
+	ctx := context.Background()
+	st := store.New(dbtest.Database(t), 5*time.Second)
+	if err := st.Migrate(ctx, slog.New(slog.DiscardHandler)); err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Install(ctx, st, demo.Load(time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	tz, err := time.LoadLocation("America/Chicago")
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs, err := lang.New(locales.FS, []string{"ko", "en"}, "ko", tz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := catalog.New([]string{"ko", "en"}, time.Now)
+	stories, err := st.Stories(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secs, err := st.Sections(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	auths, err := st.Authors(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat.Load(stories, secs, auths)
+	svc := auth.New(st, auth.Config{Params: cheap, Log: slog.New(slog.DiscardHandler)})
+	base, _ := url.Parse("http://127.0.0.1")
+	tn := &testNewsroom{store: st, cat: cat, auth: svc, users: map[auth.Role]*auth.User{}}
+	a, err := New(Deps{Store: st, Catalog: cat, Auth: svc, Langs: langs, Markdown: markdown.New(markdown.Options{}),
+		Log: slog.New(slog.DiscardHandler), BaseURL: base, Changed: func(s *story.Story) { cat.Put(s) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tn.a = a
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	a.Register(r.Group("/admin"))
+	tn.srv = httptest.NewServer(r)
+	t.Cleanup(tn.srv.Close)
+	if withUsers {
+		admin := &auth.User{ID: "root@example.com", Role: store.RoleAdmin}
+		for _, nu := range []auth.NewUser{
+			{Email: "admin@example.com", Name: "Admin", Role: store.RoleAdmin, Lang: "en"},
+			{Email: "editor@example.com", Name: "편집자", Role: store.RoleEditor, Lang: "ko"},
+			{Email: "reporter@example.com", Name: "Reporter", Role: store.RoleReporter, Lang: "en", Handle: "jhpark"},
+			{Email: "translator@example.com", Name: "Translator", Role: store.RoleTranslator, Lang: "en"},
+		} {
+			nu.Password = testPassword
+			u, err := svc.CreateUser(ctx, admin, nu, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			tn.users[u.Role] = u
+		}
+	}
+	return tn
+}
+
+// client is one browser: a cookie jar and the last CSRF token seen.
+type client struct {
+	t    testing.TB
+	tn   *testNewsroom
+	http *http.Client
+	csrf string
+}
+
+func (tn *testNewsroom) client(t testing.TB) *client {
+	jar, _ := cookiejar.New(nil)
+	return &client{t: t, tn: tn, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	}}}
+}
+
+type resp struct {
+	code int
+	hdr  http.Header
+	body string
+}
+
+var csrfField = regexp.MustCompile(`name="csrf_token" value="([^"]+)"`)
+
+func (c *client) do(req *http.Request) resp {
+	c.t.Helper()
+	res, err := c.http.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if m := csrfField.FindStringSubmatch(string(b)); m != nil {
+		c.csrf = m[1]
+	}
+	return resp{res.StatusCode, res.Header, string(b)}
+}
+
+func (c *client) get(path string) resp {
+	c.t.Helper()
+	req, _ := http.NewRequest("GET", c.tn.srv.URL+path, nil)
+	return c.do(req)
+}
+
+// post sends a form; the CSRF token of the last page is added unless the
+// form has one.
+func (c *client) post(path string, form url.Values, hdr ...string) resp {
+	c.t.Helper()
+	if form == nil {
+		form = url.Values{}
+	}
+	if _, ok := form["csrf_token"]; !ok && c.csrf != "" {
+		form.Set("csrf_token", c.csrf)
+	}
+	req, _ := http.NewRequest("POST", c.tn.srv.URL+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	return c.do(req)
+}
+
+// login logs in as the account of role and loads the dashboard (for a CSRF token).
+func (tn *testNewsroom) login(t testing.TB, role auth.Role) *client {
+	t.Helper()
+	c := tn.client(t)
+	r := c.post("/admin/login", url.Values{"email": {tn.users[role].Email}, "password": {testPassword}})
+	if r.code != http.StatusSeeOther {
+		t.Fatalf("login as %s: %d\n%s", role, r.code, r.body)
+	}
+	if d := c.get("/admin/"); d.code != http.StatusOK {
+		t.Fatalf("dashboard as %s: %d", role, d.code)
+	}
+	return c
+}
+
+// storyForm is a valid editor form for action.
+func storyForm(action, headline, body string) url.Values {
+	return url.Values{"action": {action}, "lang": {"ko"}, "headline": {headline}, "body": {body},
+		"section": {"business"}, "tags": {"경제, 댈러스"}, "byline": {"jhpark"}, "base": {"0"}}
+}
+
+// create makes a story as c and returns its number.
+func (c *client) create(headline string) int {
+	c.t.Helper()
+	r := c.post("/admin/stories/new", storyForm("save", headline, "첫 문단.\n\n둘째 문단."))
+	if r.code != http.StatusSeeOther {
+		c.t.Fatalf("create story: %d\n%s", r.code, r.body)
+	}
+	var n int
+	loc := r.hdr.Get("Location")
+	if _, err := fmt.Sscanf(loc, "/admin/stories/%d/ko", &n); err != nil {
+		c.t.Fatalf("create story: redirect to %q", loc)
+	}
+	return n
+}

@@ -1,0 +1,205 @@
+package admin
+
+import (
+	"net/http"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsroom/newsroom/auth"
+	"github.com/newsroom/newsroom/lang"
+	"github.com/newsroom/newsroom/story"
+)
+
+// recentLimit bounds the "recently published" list and any filtered list.
+const recentLimit = 30
+
+type row struct {
+	Number                 int
+	Lang, LangName         string
+	Headline, Status       string
+	StatusCode             string
+	Section, Byline, When  string
+	Href                   string
+	CanEdit                bool
+}
+
+type group struct {
+	Title string
+	Rows  []row
+}
+
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+type dashboardData struct {
+	frame
+	Groups                            []group
+	Langs, Sections, Statuses, People []option
+}
+
+// statusNames are the workflow states' message IDs, literal for the locale test.
+var statusNames = map[story.Status]string{
+	story.Draft: "admin.status.draft", story.InReview: "admin.status.in_review",
+	story.Scheduled: "admin.status.scheduled", story.Published: "admin.status.published",
+	story.Unpublished: "admin.status.unpublished",
+}
+
+var statusOrder = []story.Status{story.Draft, story.InReview, story.Scheduled, story.Published, story.Unpublished}
+
+// dashboardShow lists stories from the in-memory catalogue (never a
+// database scan): my drafts, waiting for review, scheduled, recently
+// published, narrowed by the filters in the query string.
+func (a *Admin) dashboardShow(c *gin.Context) {
+	u := userOf(c)
+	l := a.langFor(c, u)
+	fl := c.Query("lang")
+	fs := c.Query("section")
+	fst := story.Status(c.Query("status"))
+	fp := c.Query("reporter")
+	if a.langs.Get(fl) == nil {
+		fl = ""
+	}
+	if !fst.Valid() {
+		fst = ""
+	}
+
+	byStatus := map[story.Status][]row{}
+	var mine []row
+	for _, st := range a.cat.All() {
+		if (fs != "" && st.Section != fs) || (fp != "" && !slices.Contains(st.Byline, fp)) {
+			continue
+		}
+		for _, code := range a.langs.Codes() {
+			v := st.Version(code)
+			if v == nil || (fl != "" && code != fl) || (fst != "" && v.Status != fst) {
+				continue
+			}
+			r := a.row(l, u, st, v)
+			byStatus[v.Status] = append(byStatus[v.Status], r)
+			if v.Status == story.Draft && ownStory(u, st) {
+				mine = append(mine, r)
+			}
+		}
+	}
+	sortRows := func(rs []row, st story.Status) []row {
+		// Newest work first; catalogue order is by number, which is creation order.
+		if st == story.Published {
+			sort.SliceStable(rs, func(i, j int) bool { return rs[i].When > rs[j].When })
+		}
+		if len(rs) > recentLimit {
+			rs = rs[:recentLimit]
+		}
+		return rs
+	}
+	d := dashboardData{frame: a.frame(c, l)}
+	if fst == "" {
+		d.Groups = []group{
+			{l.T("admin.dashboard.my_drafts"), sortRows(mine, story.Draft)},
+			{l.T("admin.dashboard.in_review"), sortRows(byStatus[story.InReview], story.InReview)},
+			{l.T("admin.dashboard.scheduled"), sortRows(byStatus[story.Scheduled], story.Scheduled)},
+			{l.T("admin.dashboard.published"), sortRows(byStatus[story.Published], story.Published)},
+		}
+	} else {
+		d.Groups = []group{{l.T(statusNames[fst]), sortRows(byStatus[fst], fst)}}
+	}
+	d.Langs = []option{{"", l.T("admin.filter.all_langs"), fl == ""}}
+	for _, code := range a.langs.Codes() {
+		d.Langs = append(d.Langs, option{code, langName(l, a.langs, code), code == fl})
+	}
+	d.Sections = []option{{"", l.T("admin.filter.all_sections"), fs == ""}}
+	for _, s := range a.cat.Sections() {
+		d.Sections = append(d.Sections, option{s.Slug, s.Name.In(l.Code, a.langs.Default()), s.Slug == fs})
+	}
+	d.Statuses = []option{{"", l.T("admin.filter.all_statuses"), fst == ""}}
+	for _, s := range statusOrder {
+		d.Statuses = append(d.Statuses, option{string(s), l.T(statusNames[s]), s == fst})
+	}
+	d.People = []option{{"", l.T("admin.filter.all_reporters"), fp == ""}}
+	for _, au := range a.cat.Authors() {
+		d.People = append(d.People, option{au.Handle, au.Name.In(l.Code, a.langs.Default()), au.Handle == fp})
+	}
+	p := a.page(c, l, l.T("admin.dashboard.title"))
+	p.Notice = notice(c, l)
+	p.Data = d
+	a.show(c, http.StatusOK, "dashboard", p)
+}
+
+func (a *Admin) row(l *lang.Lang, u *auth.User, st *story.Story, v *story.Version) row {
+	r := row{
+		Number: st.Number, Lang: v.Lang, LangName: langName(l, a.langs, v.Lang),
+		Headline: v.Headline, StatusCode: string(v.Status), Status: l.T(statusNames[v.Status]),
+		Byline: a.bylineNames(l, st.Byline),
+		Href:   editHref(st.Number, v.Lang), CanEdit: auth.CanEditVersion(u, st, v.Lang),
+	}
+	if r.Headline == "" {
+		r.Headline = l.T("admin.story.untitled")
+	}
+	if s, ok := a.cat.Section(st.Section); ok {
+		r.Section = s.Name.In(l.Code, a.langs.Default())
+	}
+	var t time.Time
+	switch v.Status {
+	case story.Published:
+		t = v.PublishedAt
+	case story.Scheduled:
+		t = v.ScheduledAt
+	default:
+		t = st.UpdatedAt
+	}
+	if !t.IsZero() {
+		// ISO-like sort key and display in one: the dashboard is for work, not reading.
+		r.When = t.In(a.langs.Location()).Format("2006-01-02 15:04")
+	}
+	return r
+}
+
+func (a *Admin) bylineNames(l *lang.Lang, handles []string) string {
+	var names []string
+	for _, h := range handles {
+		if au, ok := a.cat.Author(h); ok {
+			names = append(names, au.Name.In(l.Code, a.langs.Default()))
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// ownStory: created by u or bylined to u's handle (as auth decides ownership).
+func ownStory(u *auth.User, st *story.Story) bool {
+	return (st.CreatedBy != "" && st.CreatedBy == u.ID) || (u.Handle != "" && slices.Contains(st.Byline, u.Handle))
+}
+
+// langName names language code in l's language ("영어"), falling back to
+// the language's own name.
+func langName(l *lang.Lang, set *lang.Set, code string) string {
+	id := "lang.name_of." + code
+	if s := l.T(id); s != id && s != "" {
+		return s
+	}
+	if o := set.Get(code); o != nil {
+		return o.Name()
+	}
+	return code
+}
+
+func editHref(n int, lang string) string { return "/admin/stories/" + itoa(n) + "/" + lang }
+
+// notices are the one-line messages a redirect may ask for (?done=saved).
+var notices = map[string]string{
+	"saved": "admin.notice.saved", "submitted": "admin.notice.submitted", "published": "admin.notice.published",
+	"scheduled": "admin.notice.scheduled", "unpublished": "admin.notice.unpublished",
+	"user_created": "admin.notice.user_created", "user_saved": "admin.notice.user_saved",
+	"section_saved": "admin.notice.section_saved", "prefs_saved": "admin.notice.prefs_saved",
+}
+
+func notice(c *gin.Context, l *lang.Lang) string {
+	if id, ok := notices[c.Query("done")]; ok {
+		return l.T(id)
+	}
+	return ""
+}

@@ -1,0 +1,42 @@
+package admin
+
+import "github.com/gin-gonic/gin"
+
+// Register adds the newsroom's routes to r (the /admin group): read it as
+// the newsroom's map. Every route gets the newsroom's headers, the
+// cross-origin check and a bounded body; all but login, setup and static
+// files need a session, and every POST behind a session needs its CSRF token.
+func (a *Admin) Register(r *gin.RouterGroup) {
+	r.Use(a.headers, a.crossOrigin, a.limitBody)
+
+	// Static files (toolbar, preview, autosave; styles)
+	r.GET("/static/:file", a.staticFile)
+
+	// Login and the one-time setup of the first admin
+	r.GET("/login", a.loginShow)
+	r.POST("/login", a.loginSubmit)
+	r.GET("/setup", a.setupShow)
+	r.POST("/setup", a.setupSubmit)
+
+	in := r.Group("", a.requireUser)
+	in.POST("/logout", a.logout)
+	in.POST("/me", a.meSave)
+
+	// Dashboard
+	in.GET("/", a.dashboardShow)
+
+	// Stories
+	in.GET("/stories/new", a.storyNew)
+	in.POST("/stories/new", a.storyCreate)
+	in.GET("/stories/:number/:lang", a.storyEdit)
+	in.POST("/stories/:number/:lang", a.storySave)
+	in.POST("/preview", a.preview)
+
+	// Administration
+	in.GET("/users", a.usersShow)
+	in.POST("/users", a.userCreate)
+	in.POST("/users/:id", a.userUpdate)
+	in.GET("/sections", a.sectionsShow)
+	in.POST("/sections", a.sectionSave)
+	in.GET("/audit", a.auditShow)
+}

@@ -1,0 +1,284 @@
+package admin
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsroom/newsroom/auth"
+	"github.com/newsroom/newsroom/markdown"
+	"github.com/newsroom/newsroom/store"
+	"github.com/newsroom/newsroom/story"
+)
+
+// The editor's buttons (the form's "action" field).
+const (
+	actSave      = "save"
+	actAutosave  = "autosave"
+	actSubmit    = "submit"
+	actPublish   = "publish"
+	actSchedule  = "schedule"
+	actUnpublish = "unpublish"
+)
+
+// actionRights is what each button needs beyond the right to edit the version.
+var actionRights = map[string]auth.Action{
+	actSubmit: auth.ActSubmit, actPublish: auth.ActPublish,
+	actSchedule: auth.ActSchedule, actUnpublish: auth.ActUnpublish,
+}
+
+// allowed reports whether action may start from status: the workflow is
+// draft → in review → published, or scheduled → published; published →
+// unpublished. Autosave only touches versions readers cannot see and no
+// schedule waits on, so a half-typed sentence never goes live.
+func allowed(action string, from story.Status) bool {
+	switch action {
+	case actSave, actPublish:
+		return true
+	case actAutosave, actSubmit:
+		return from == story.Draft || from == story.InReview || from == story.Unpublished
+	case actSchedule:
+		return from != story.Published
+	case actUnpublish:
+		return from == story.Published || from == story.Scheduled
+	}
+	return false
+}
+
+// done names the notice shown after each action.
+var done = map[string]string{
+	actSave: "saved", actAutosave: "saved", actSubmit: "submitted", actPublish: "published",
+	actSchedule: "scheduled", actUnpublish: "unpublished",
+}
+
+// storyCreate saves a new story (first save or first autosave).
+func (a *Admin) storyCreate(c *gin.Context) {
+	lng := c.PostForm("lang")
+	if a.langs.Get(lng) == nil {
+		lng = a.langs.Default()
+	}
+	a.saveVersion(c, nil, lng)
+}
+
+// storySave saves a language version and applies the workflow button pressed.
+func (a *Admin) storySave(c *gin.Context) {
+	st, lng, err := a.storyParams(c)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	a.saveVersion(c, st, lng)
+}
+
+// saveVersion is the one save path: editor form, workflow buttons and
+// autosave all check rights, fields and the revision the same way.
+func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
+	u := userOf(c)
+	l := a.langFor(c, u)
+	ctx := c.Request.Context()
+	in, f := a.readStory(c, l)
+	in.Lang = lng
+
+	cand := cur
+	if cand == nil {
+		cand = &story.Story{CreatedBy: u.ID}
+	}
+	from := story.Draft
+	var old *story.Version
+	if cur != nil {
+		old = cur.Version(lng)
+	}
+	if old != nil {
+		from = old.Status
+	}
+
+	// Rights first: a refused action is a 403 whatever the fields say.
+	mayEdit := auth.CanEditVersion(u, cand, lng) || (cur == nil && auth.Can(u, auth.ActCreateStory, nil))
+	if right, ok := actionRights[in.Action]; !mayEdit || (ok && !auth.Can(u, right, cand)) {
+		a.fail(c, auth.ErrForbidden)
+		return
+	}
+	if _, known := done[in.Action]; !known {
+		a.fail(c, &httpError{status: http.StatusBadRequest, id: "admin.error.bad_form"})
+		return
+	}
+	if !allowed(in.Action, from) {
+		a.fail(c, &httpError{status: http.StatusConflict, id: "admin.story.not_allowed_now"})
+		return
+	}
+
+	slug, bad := slugFor(in)
+	if bad != "" {
+		f.fail("slug", l.T(bad))
+	} else if a.slugTaken(lng, slug, cand.Number) {
+		f.fail("slug", l.T("admin.story.slug_taken"))
+	}
+	var at = a.now()
+	if in.Action == actSchedule {
+		t, ok := a.parseSchedule(in.ScheduleAt)
+		switch {
+		case !ok:
+			f.fail("schedule_at", l.T("admin.story.schedule_invalid"))
+		case !t.After(a.now()):
+			f.fail("schedule_at", l.T("admin.story.schedule_past"))
+		}
+		at = t
+	}
+	if !f.ok() {
+		a.renderStoryError(c, cur, lng, in, f.Errs)
+		return
+	}
+
+	// The revision the editor started from must still be the head.
+	head := 0
+	if old != nil {
+		head = old.Revision
+	}
+	if in.Base != head {
+		a.conflict(c, cur, lng, in)
+		return
+	}
+
+	tags, _ := parseTags(in.Tags) // checked by readStory
+	next := *cand
+	next.Section, next.Tags, next.Byline = in.Section, tags, in.Byline
+	if next.Tags == nil {
+		next.Tags = []string{}
+	}
+	if next.Byline == nil {
+		next.Byline = []string{}
+	}
+	v := story.Version{Lang: lng}
+	if old != nil {
+		v = *old
+	} else if cur != nil && len(cur.Versions) > 0 {
+		v.TranslatedFrom = a.originalLang(cur, lng)
+		if u.Role == store.RoleTranslator {
+			v.TranslatedBy = u.ID
+		}
+	}
+	v.Headline, v.Deck, v.Summary = strings.TrimSpace(in.Headline), strings.TrimSpace(in.Deck), strings.TrimSpace(in.Summary)
+	v.Correction, v.Slug = strings.TrimSpace(in.Correction), slug
+	v.Words, v.EditedBy = markdown.Words(in.Body), u.ID
+	now := a.now().UTC()
+	wasLive := v.Status == story.Published
+	switch in.Action {
+	case actSave, actAutosave:
+		if v.Status == "" {
+			v.Status = story.Draft
+		}
+	case actSubmit:
+		v.Status = story.InReview
+	case actPublish:
+		v.Status, v.ScheduledAt = story.Published, time.Time{}
+		if v.PublishedAt.IsZero() {
+			v.PublishedAt = now
+		}
+	case actSchedule:
+		v.Status, v.ScheduledAt = story.Scheduled, at.UTC()
+	case actUnpublish:
+		v.Status = story.Unpublished
+	}
+	if wasLive && v.Status == story.Published {
+		v.UpdatedAt = now // shown to readers as "Updated"
+	}
+
+	var saved *story.Story
+	var err error
+	if cur == nil {
+		next.Versions = map[string]*story.Version{lng: &v}
+		var n int
+		n, err = a.store.CreateStory(ctx, &next, map[string]string{lng: in.Body}, u.ID)
+		if err == nil {
+			if cerr := a.store.ClaimSlug(ctx, lng, slug, n); cerr != nil {
+				a.log.Warn("slug claimed by another story meanwhile", "story", n, "slug", slug, "err", cerr)
+			}
+			saved, err = a.store.Story(ctx, n)
+		}
+	} else {
+		if err = a.store.ClaimSlug(ctx, lng, slug, cur.Number); errors.Is(err, store.ErrExists) {
+			f.fail("slug", l.T("admin.story.slug_taken"))
+			a.renderStoryError(c, cur, lng, in, f.Errs)
+			return
+		}
+		if err == nil {
+			saved, err = a.store.Save(ctx, &next, lng, in.Base, v, in.Body, u.ID)
+		}
+		if err == nil && old != nil && old.Slug != slug {
+			if rerr := a.store.ReleaseSlug(context.WithoutCancel(ctx), lng, old.Slug, cur.Number); rerr != nil {
+				a.log.Warn("releasing old slug", "story", cur.Number, "slug", old.Slug, "err", rerr)
+			}
+		}
+	}
+	if errors.Is(err, store.ErrConflict) {
+		a.conflict(c, cur, lng, in)
+		return
+	}
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	a.changed(saved)
+	a.auditStory(c, u, in.Action, saved.Number, lng)
+
+	sv := saved.Version(lng)
+	if wantsJSON(c) {
+		c.JSON(http.StatusOK, gin.H{"number": saved.Number, "revision": sv.Revision, "href": editHref(saved.Number, lng),
+			"slug": sv.Slug, "message": l.T("admin.autosave.saved", "Time", a.now().In(a.langs.Location()).Format("15:04:05"))})
+		return
+	}
+	c.Redirect(http.StatusSeeOther, editHref(saved.Number, lng)+"?done="+done[in.Action])
+}
+
+// originalLang is the language a new version of st translates: the paper's
+// default language if st has it, else any version st has.
+func (a *Admin) originalLang(st *story.Story, lng string) string {
+	if d := a.langs.Default(); d != lng && st.Version(d) != nil {
+		return d
+	}
+	for _, code := range a.langs.Codes() {
+		if code != lng && st.Version(code) != nil {
+			return code
+		}
+	}
+	return ""
+}
+
+// conflict answers a save that started from a revision no longer the
+// head: the user's text stays in the form, with a link to what is stored now.
+func (a *Admin) conflict(c *gin.Context, cur *story.Story, lng string, in storyInput) {
+	l := a.langFor(c, nil)
+	if wantsJSON(c) {
+		href := ""
+		if cur != nil {
+			href = editHref(cur.Number, lng)
+		}
+		c.JSON(http.StatusConflict, gin.H{"error": l.T("admin.story.conflict"), "current": href})
+		return
+	}
+	a.storyPage(c, http.StatusConflict, cur, lng, in, nil, true)
+}
+
+// auditStory records the workflow actions the audit log keeps.
+func (a *Admin) auditStory(c *gin.Context, u *auth.User, action string, n int, lng string) {
+	acts := map[string]store.AuditAction{actPublish: store.AuditPublish, actUnpublish: store.AuditUnpublish,
+		actSchedule: auditSchedule, actSubmit: auditSubmit}
+	act, ok := acts[action]
+	if !ok {
+		return
+	}
+	e := store.Entry{At: a.now(), Actor: u.ID, Action: act, Target: itoa(n) + "/" + lng, IP: c.ClientIP()}
+	if err := a.store.AddAudit(context.WithoutCancel(c.Request.Context()), e); err != nil {
+		a.log.Error("audit", "action", act, "err", err)
+	}
+}
+
+// Workflow steps the audit log keeps besides store's own actions.
+const (
+	auditSchedule store.AuditAction = "schedule"
+	auditSubmit   store.AuditAction = "submit"
+)

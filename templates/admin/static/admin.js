@@ -1,0 +1,223 @@
+// Newsroom editor: Markdown toolbar, preview, autosave, word-processor paste
+// and tag suggestions. Plain script, no build step. Every part leaves the
+// text alone while an input method is composing a syllable (Korean IME):
+// acting mid-composition would split or duplicate the syllable.
+"use strict";
+
+(function () {
+  var form = document.getElementById("story-form");
+  if (!form) return;
+  var body = document.getElementById("body");
+  var csrf = document.body.getAttribute("data-csrf") || "";
+  var status = document.getElementById("autosave-status");
+  var composing = false;
+
+  // Composition tracking for every field of the form.
+  form.addEventListener("compositionstart", function () { composing = true; });
+  form.addEventListener("compositionend", function () { composing = false; });
+
+  function post(url, data) {
+    return fetch(url, {
+      method: "POST", body: data, credentials: "same-origin",
+      headers: { "X-CSRF-Token": csrf, "X-Requested-With": "newsroom", "Accept": "application/json" }
+    });
+  }
+
+  function changed() { body.dispatchEvent(new Event("input", { bubbles: true })); }
+
+  // --- Toolbar -----------------------------------------------------------
+  function wrap(before, after, placeholder) {
+    var s = body.selectionStart, e = body.selectionEnd;
+    var sel = body.value.slice(s, e) || placeholder || "";
+    body.setRangeText(before + sel + after, s, e, "end");
+    body.selectionStart = s + before.length;
+    body.selectionEnd = s + before.length + sel.length;
+  }
+  // prefixLines puts prefix before every line the selection touches.
+  function prefixLines(prefix) {
+    var v = body.value, s = body.selectionStart, e = body.selectionEnd;
+    var start = v.lastIndexOf("\n", s - 1) + 1;
+    var end = v.indexOf("\n", e);
+    if (end < 0) end = v.length;
+    var lines = v.slice(start, end).split("\n").map(function (l) { return prefix + l; });
+    body.setRangeText(lines.join("\n"), start, end, "select");
+  }
+  var actions = {
+    bold: function () { wrap("**", "**"); },
+    italic: function () { wrap("*", "*"); },
+    heading: function () { prefixLines("## "); },
+    quote: function () { prefixLines("> "); },
+    list: function () { prefixLines("- "); },
+    link: function (btn) {
+      var url = window.prompt(btn.getAttribute("data-prompt"), "https://");
+      if (url && /^(https?:\/\/|mailto:|\/)/i.test(url)) wrap("[", "](" + url + ")");
+    }
+  };
+  form.querySelectorAll("[data-md]").forEach(function (btn) {
+    btn.addEventListener("click", function () {
+      if (composing) return;
+      body.focus();
+      actions[btn.getAttribute("data-md")](btn);
+      changed();
+    });
+  });
+  body.addEventListener("keydown", function (ev) {
+    // Never a shortcut mid-composition: the key belongs to the IME.
+    if (ev.isComposing || composing || ev.keyCode === 229) return;
+    if (!(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
+    var k = ev.key.toLowerCase();
+    if (k === "b" || k === "i") {
+      ev.preventDefault();
+      actions[k === "b" ? "bold" : "italic"]();
+      changed();
+    }
+  });
+
+  // --- Preview -----------------------------------------------------------
+  var preview = document.getElementById("preview");
+  var pbtn = document.getElementById("preview-button");
+  if (pbtn && preview) {
+    var label = pbtn.textContent;
+    pbtn.addEventListener("click", function () {
+      if (!preview.hidden) {
+        preview.hidden = true; body.hidden = false; pbtn.textContent = label;
+        return;
+      }
+      var fd = new FormData();
+      fd.append("body", body.value);
+      post("/admin/preview", fd).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.text();
+      }).then(function (html) {
+        // Sanitized on the server by the public pages' renderer.
+        preview.innerHTML = html;
+        preview.hidden = false; body.hidden = true;
+        pbtn.textContent = pbtn.getAttribute("data-label-edit");
+      }).catch(function () { preview.hidden = true; });
+    });
+  }
+
+  // --- Paste from a word processor ----------------------------------------
+  var blockTags = /^(P|DIV|H[1-6]|LI|BLOCKQUOTE|TR|PRE|SECTION|ARTICLE)$/;
+  function htmlToParagraphs(html) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    doc.querySelectorAll("style,script,title,meta,head").forEach(function (n) { n.remove(); });
+    var paras = [], cur = "";
+    function flush(prefix) {
+      var t = cur.replace(/[ \t\u00a0]+/g, " ").trim();
+      if (t) paras.push((prefix || "") + t);
+      cur = "";
+    }
+    function walk(n) {
+      if (n.nodeType === 3) { cur += n.nodeValue.replace(/\s+/g, " "); return; }
+      if (n.nodeType !== 1) return;
+      if (n.tagName === "BR") { cur += "\n"; return; }
+      var block = blockTags.test(n.tagName);
+      if (block) flush();
+      n.childNodes.forEach(walk);
+      if (block) {
+        var prefix = /^H[1-6]$/.test(n.tagName) ? "## " : n.tagName === "LI" ? "- " : n.tagName === "BLOCKQUOTE" ? "> " : "";
+        flush(prefix);
+      }
+    }
+    walk(doc.body);
+    flush();
+    return paras.map(function (p) { return p.split("\n").map(function (l) { return l.trim(); }).join("\n"); }).join("\n\n");
+  }
+  body.addEventListener("paste", function (ev) {
+    var dt = ev.clipboardData;
+    if (!dt || composing) return;
+    var html = dt.getData("text/html");
+    if (!html) return;
+    var text = htmlToParagraphs(html);
+    if (!text) return;
+    ev.preventDefault();
+    body.setRangeText(text, body.selectionStart, body.selectionEnd, "end");
+    changed();
+  });
+
+  // --- Tag suggestions after a comma --------------------------------------
+  var tags = document.getElementById("tags");
+  var list = document.getElementById("tag-suggestions");
+  if (tags && list) {
+    var known = Array.prototype.map.call(list.options, function (o) { return o.value; });
+    tags.addEventListener("input", function () {
+      if (composing) return;
+      var v = tags.value, i = v.lastIndexOf(",");
+      var head = i < 0 ? "" : v.slice(0, i + 1) + " ";
+      var have = v.split(",").map(function (t) { return t.trim(); });
+      list.textContent = "";
+      known.forEach(function (t) {
+        if (have.indexOf(t) >= 0) return;
+        var o = document.createElement("option");
+        o.value = head + t;
+        list.appendChild(o);
+      });
+    });
+  }
+
+  // --- Autosave ----------------------------------------------------------
+  // Saves go through the same endpoint and revision check as the Save
+  // button; a conflict stops autosave and says so instead of overwriting.
+  if (form.getAttribute("data-autosave") !== "on") return;
+  var base = form.querySelector("input[name=base]");
+  var delay = 5000, timer = null, inflight = null, dirty = false, stopped = false;
+
+  function schedule() {
+    if (stopped) return;
+    dirty = true;
+    clearTimeout(timer);
+    timer = setTimeout(save, delay);
+  }
+  function say(msg) { if (status) status.textContent = msg; }
+  function save() {
+    timer = null;
+    if (stopped || !dirty) return;
+    if (composing || inflight) { timer = setTimeout(save, 1000); return; }
+    dirty = false;
+    var fd = new FormData(form);
+    fd.set("action", "autosave");
+    fd.set("csrf_token", csrf);
+    inflight = post(form.action, fd).then(function (r) {
+      return r.json().then(function (j) { return { status: r.status, j: j }; });
+    }).then(function (res) {
+      if (res.status === 200) {
+        base.value = res.j.revision;
+        if (form.action.indexOf("/admin/stories/new") >= 0 || location.pathname !== res.j.href) {
+          form.action = res.j.href;
+          history.replaceState(null, "", res.j.href);
+          var sel = document.getElementById("lang");
+          if (sel && sel.tagName === "SELECT") sel.disabled = true;
+        }
+        say(res.j.message);
+      } else if (res.status === 409) {
+        stopped = true;
+        say(res.j.error);
+      } else if (res.status === 422) {
+        dirty = true;
+        say(status.getAttribute("data-invalid"));
+      } else {
+        dirty = true;
+        say(res.j.error || status.getAttribute("data-failed"));
+      }
+    }).catch(function () {
+      dirty = true;
+      say(status.getAttribute("data-failed"));
+    }).then(function () { inflight = null; });
+  }
+  form.addEventListener("input", function () { if (!composing) schedule(); });
+  form.addEventListener("compositionend", schedule);
+
+  // A manual save waits for an autosave in flight, so it carries the
+  // revision that autosave made instead of conflicting with it.
+  form.addEventListener("submit", function (ev) {
+    clearTimeout(timer);
+    stopped = true;
+    var sel = document.getElementById("lang");
+    if (sel) sel.disabled = false;
+    if (!inflight) return;
+    ev.preventDefault();
+    var submitter = ev.submitter;
+    inflight.then(function () { form.requestSubmit(submitter); });
+  });
+})();
