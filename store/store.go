@@ -40,6 +40,8 @@ type Store struct {
 
 	numMu      sync.Mutex
 	numberHint int // next story number to try; 0 = not yet known
+
+	bodies *bodyCache // nil: no local copies
 }
 
 // New wraps an open database. timeout bounds every call.

@@ -87,10 +87,14 @@ func (s *Store) findStories(ctx context.Context, what string, filter bson.D) ([]
 
 // Body returns the Markdown body of a language version at a revision.
 func (s *Store) Body(ctx context.Context, n int, lang string, rev int) (string, error) {
+	if body, ok := s.bodies.get(n, lang, rev); ok {
+		return body, nil
+	}
 	r, err := s.Revision(ctx, n, lang, rev)
 	if err != nil {
 		return "", err
 	}
+	s.bodies.put(n, lang, rev, r.Body)
 	return r.Body, nil
 }
 
@@ -192,7 +196,11 @@ func (s *Store) insertRevision(ctx context.Context, st *story.Story, lang string
 	if mongo.IsDuplicateKeyError(err) {
 		return fmt.Errorf("store: revision %s: %w", r.ID, ErrConflict)
 	}
-	return wrap("insert revision "+r.ID, err)
+	if err != nil {
+		return wrap("insert revision "+r.ID, err)
+	}
+	s.bodies.put(r.Number, lang, r.Revision, body)
+	return nil
 }
 
 // Save records a new revision of one language version and makes it the head.
@@ -235,7 +243,17 @@ func (s *Store) Save(ctx context.Context, st *story.Story, lang string, base int
 		}
 		return nil, wrap(fmt.Sprintf("save story %d/%s", st.Number, lang), err)
 	}
-	return s.Story(ctx, st.Number)
+	// The story as now stored: what we $set over what the caller had. (With
+	// several instances, another's concurrent change to a different language
+	// reaches this one's catalogue through polling.)
+	out := *st
+	out.Versions = make(map[string]*story.Version, len(st.Versions)+1)
+	for l, ov := range st.Versions {
+		out.Versions[l] = ov
+	}
+	out.Versions[lang] = &v
+	out.UpdatedAt = now
+	return &out, nil
 }
 
 // ImportStories bulk-inserts stories (numbered from the next free number in
@@ -285,6 +303,10 @@ func (s *Store) ImportStories(ctx context.Context, stories []*story.Story, bodie
 		cancel()
 		if err != nil {
 			return wrap(fmt.Sprintf("import stories %d-%d", start, end), err)
+		}
+		for _, r := range revs {
+			r := r.(Revision)
+			s.bodies.put(r.Number, r.Lang, r.Revision, r.Body)
 		}
 	}
 	return nil

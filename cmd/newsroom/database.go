@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"path/filepath"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -49,6 +50,10 @@ func openDatabase(ctx context.Context, cfg *config.Config, log *slog.Logger) (*d
 	}
 	d.client = client
 	d.store = store.New(client.Database(cfg.Database), cfg.DBTimeout)
+	if err := d.store.WithBodyCache(filepath.Join(cfg.DataDir, "cache", "bodies")); err != nil {
+		d.close()
+		return nil, fmt.Errorf("NEWSROOM_DATA_DIR %s: %w", cfg.DataDir, err)
+	}
 	if err := d.store.Migrate(ctx, log); err != nil {
 		d.close()
 		return nil, err
