@@ -192,10 +192,18 @@ func storyForm(action, headline, body string) url.Values {
 		"section": {"business"}, "tags": {"경제, 댈러스"}, "byline": {"jhpark"}, "base": {"0"}}
 }
 
-// create makes a story as c and returns its number.
+// create makes a story as c, bylined to jhpark, and returns its number.
 func (c *client) create(headline string) int {
 	c.t.Helper()
-	r := c.post("/admin/stories/new", storyForm("save", headline, "첫 문단.\n\n둘째 문단."))
+	return c.createBy(headline, "jhpark")
+}
+
+// createBy makes a story as c bylined to handle and returns its number.
+func (c *client) createBy(headline, handle string) int {
+	c.t.Helper()
+	f := storyForm("save", headline, "첫 문단.\n\n둘째 문단.")
+	f.Set("byline", handle)
+	r := c.post("/admin/stories/new", f)
 	if r.code != http.StatusSeeOther {
 		c.t.Fatalf("create story: %d\n%s", r.code, r.body)
 	}

@@ -18,13 +18,14 @@ import (
 const recentLimit = 30
 
 type row struct {
-	Number                 int
-	Lang, LangName         string
-	Headline, Status       string
-	StatusCode             string
-	Section, Byline, When  string
-	Href                   string
-	CanEdit                bool
+	Number                int
+	Lang, LangName        string
+	Headline, Status      string
+	StatusCode            string
+	Section, Byline, When string
+	Href                  string
+	CanEdit               bool
+	at                    time.Time
 }
 
 type group struct {
@@ -90,7 +91,7 @@ func (a *Admin) dashboardShow(c *gin.Context) {
 	sortRows := func(rs []row, st story.Status) []row {
 		// Newest work first; catalogue order is by number, which is creation order.
 		if st == story.Published {
-			sort.SliceStable(rs, func(i, j int) bool { return rs[i].When > rs[j].When })
+			sort.SliceStable(rs, func(i, j int) bool { return rs[i].at.After(rs[j].at) })
 		}
 		if len(rs) > recentLimit {
 			rs = rs[:recentLimit]
@@ -153,8 +154,7 @@ func (a *Admin) row(l *lang.Lang, u *auth.User, st *story.Story, v *story.Versio
 		t = st.UpdatedAt
 	}
 	if !t.IsZero() {
-		// ISO-like sort key and display in one: the dashboard is for work, not reading.
-		r.When = t.In(a.langs.Location()).Format("2006-01-02 15:04")
+		r.When, r.at = l.DateTime(t), t
 	}
 	return r
 }

@@ -22,31 +22,31 @@ const scheduleLayout = "2006-01-02T15:04"
 
 // storyInput is the editor form as typed.
 type storyInput struct {
-	Lang                                  string
-	Base                                  int
-	Headline, Deck, Summary, Body         string
-	Slug, Tags, Correction, ScheduleAt    string
-	Section                               string
-	Byline                                []string
-	Action                                string
+	Lang                               string
+	Base                               int
+	Headline, Deck, Summary, Body      string
+	Slug, Tags, Correction, ScheduleAt string
+	Section                            string
+	Byline                             []string
+	Action                             string
 }
 
 // storyData is everything the editor page shows.
 type storyData struct {
 	frame
 	storyInput
-	New                                        bool
-	Number                                     int
-	FormAction, LangName, Status, StatusCode   string
-	Sections, Authors, Langs                   []option
-	TagSuggestions                             []string
-	Errs                                       map[string]string
-	ConflictHref, PublicHref                   string
-	CanSave, CanSubmit, CanPublish             bool
-	CanSchedule, CanUnpublish                  bool
-	Autosave                                   bool
-	Versions                                   []versionLink
-	Timezone                                   string
+	New                                      bool
+	Number                                   int
+	FormAction, LangName, Status, StatusCode string
+	Sections, Authors, Langs                 []option
+	TagSuggestions                           []string
+	Errs                                     map[string]string
+	ConflictHref, PublicHref                 string
+	CanSave, CanSubmit, CanPublish           bool
+	CanSchedule, CanUnpublish                bool
+	Autosave                                 bool
+	Versions                                 []versionLink
+	Timezone                                 string
 }
 
 type versionLink struct {
