@@ -30,23 +30,21 @@ type Handler struct {
 	statics map[string]*pagecache.Page // hashed URL → compressed once, at start
 	log     *slog.Logger
 	baseURL string
-	timeout time.Duration
 	now     func() time.Time
 }
 
 // Deps are the parts a Handler is built from.
 type Deps struct {
-	Store          *store.Store
-	Catalog        *catalog.Catalog
-	Cache          *pagecache.Cache
-	Langs          *lang.Set
-	Pages          *render.Renderer
-	Markdown       *markdown.Renderer
-	Assets         *static.Assets
-	Log            *slog.Logger
-	BaseURL        *url.URL
-	RequestTimeout time.Duration
-	Now            func() time.Time
+	Store    *store.Store
+	Catalog  *catalog.Catalog
+	Cache    *pagecache.Cache
+	Langs    *lang.Set
+	Pages    *render.Renderer
+	Markdown *markdown.Renderer
+	Assets   *static.Assets
+	Log      *slog.Logger
+	BaseURL  *url.URL
+	Now      func() time.Time
 }
 
 // New builds the Handler.
@@ -61,7 +59,7 @@ func New(d Deps) *Handler {
 	}
 	return &Handler{
 		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: d.Markdown,
-		assets: d.Assets, statics: statics, log: d.Log, baseURL: d.BaseURL.String(), timeout: d.RequestTimeout, now: now,
+		assets: d.Assets, statics: statics, log: d.Log, baseURL: d.BaseURL.String(), now: now,
 	}
 }
 

@@ -85,7 +85,7 @@ func buildSite(t testing.TB, st *store.Store, ed demo.Edition) *testSite {
 	h := New(Deps{
 		Store: st, Catalog: cat, Cache: pagecache.New(64 << 20), Langs: langs, Pages: pages,
 		Markdown: markdown.New(markdown.Options{}), Assets: assets, Log: slog.New(slog.DiscardHandler),
-		BaseURL: base, RequestTimeout: 5 * time.Second,
+		BaseURL: base,
 	})
 	return &testSite{h: h, srv: h.Router(), store: st, cat: cat, ed: ed}
 }

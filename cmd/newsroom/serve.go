@@ -132,7 +132,6 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 	h := handlers.New(handlers.Deps{
 		Store: st, Catalog: cat, Cache: pagecache.New(cfg.CacheBytes), Langs: langs, Pages: pages,
 		Markdown: markdown.New(markdown.Options{}), Assets: assets, Log: log, BaseURL: cfg.BaseURL,
-		RequestTimeout: cfg.RequestTimeout,
 	})
 	return &site{store: st, catalog: cat, handler: h, log: log}, nil
 }
