@@ -214,3 +214,12 @@ func (c *client) createBy(headline, handle string) int {
 	}
 	return n
 }
+
+func containsAll(s string, subs ...string) bool {
+	for _, x := range subs {
+		if !strings.Contains(s, x) {
+			return false
+		}
+	}
+	return true
+}

@@ -98,7 +98,7 @@ func (a *Admin) publishClaimed(ctx context.Context, n int, lng string, rev int) 
 	next := *v
 	next.Status = story.Published
 	if next.PublishedAt.IsZero() {
-		next.PublishedAt = next.ScheduledAt
+		next.PublishedAt = a.now().UTC()
 	}
 	next.ScheduledAt = time.Time{}
 	saved, err := a.store.Save(ctx, st, lng, rev, next, body, SchedulerActor)
