@@ -13,6 +13,7 @@ import (
 	"github.com/newsroom/newsroom/markdown"
 	"github.com/newsroom/newsroom/pagecache"
 	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/search"
 	"github.com/newsroom/newsroom/static"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
@@ -26,6 +27,7 @@ type Handler struct {
 	langs   *lang.Set
 	pages   *render.Renderer
 	md      *markdown.Renderer
+	search  *search.Index // nil: no search (some tests)
 	assets  *static.Assets
 	statics map[string]*pagecache.Page // hashed URL → compressed once, at start
 	log     *slog.Logger
@@ -41,6 +43,7 @@ type Deps struct {
 	Langs    *lang.Set
 	Pages    *render.Renderer
 	Markdown *markdown.Renderer
+	Search   *search.Index
 	Assets   *static.Assets
 	Log      *slog.Logger
 	BaseURL  *url.URL
@@ -58,7 +61,7 @@ func New(d Deps) *Handler {
 		statics[a.URL] = pagecache.Build(200, a.ContentType, a.Body)
 	}
 	return &Handler{
-		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: d.Markdown,
+		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: d.Markdown, search: d.Search,
 		assets: d.Assets, statics: statics, log: d.Log, baseURL: d.BaseURL.String(), now: now,
 	}
 }
@@ -69,12 +72,20 @@ func New(d Deps) *Handler {
 func (h *Handler) StoryChanged(st *story.Story) {
 	old := h.cat.Put(st)
 	h.cache.Invalidate(affected(old, st)...)
+	h.indexStory(context.Background(), st)
 }
 
 // StoryRemoved forgets a deleted story.
 func (h *Handler) StoryRemoved(n int) {
 	old := h.cat.Remove(n)
 	h.cache.Invalidate(affected(old, nil)...)
+	if old != nil && h.search != nil {
+		for _, code := range h.langs.Codes() {
+			if err := h.search.Delete(n, code); err != nil {
+				h.log.Error("search: remove", "story", n, "err", err)
+			}
+		}
+	}
 }
 
 // Refresh reloads sections and reporters into the catalogue; every page may

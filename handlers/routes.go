@@ -42,6 +42,7 @@ func (h *Handler) Router() *gin.Engine {
 			g.Handle(m, "/section/:section", h.sectionList)
 			g.Handle(m, "/tag/:tag", h.tagList)
 			g.Handle(m, "/author/:handle", h.authorList)
+			g.Handle(m, "/search", h.searchShow)
 			g.Handle(m, "/feed.xml", h.langFeed)
 			g.Handle(m, "/atom.xml", h.langFeed)
 			g.Handle(m, "/section/:section/feed.xml", h.sectionFeed)

@@ -311,3 +311,60 @@ func (s *Store) ImportStories(ctx context.Context, stories []*story.Story, bodie
 	}
 	return nil
 }
+
+// RevisionRef names one revision of a language version.
+type RevisionRef struct {
+	Number   int
+	Lang     string
+	Revision int
+}
+
+// Bodies returns the bodies of many revisions, keyed by ref, for rebuilding
+// the search index. Locally cached bodies are read from disk; the rest come
+// from the database in large batches (each batch is one scan on the
+// embedded server).
+func (s *Store) Bodies(ctx context.Context, refs []RevisionRef) (map[RevisionRef]string, error) {
+	out := make(map[RevisionRef]string, len(refs))
+	var missing []any
+	byID := map[string]RevisionRef{}
+	for _, r := range refs {
+		if body, ok := s.bodies.get(r.Number, r.Lang, r.Revision); ok {
+			out[r] = body
+			continue
+		}
+		id := revisionID(r.Number, r.Lang, r.Revision)
+		byID[id] = r
+		missing = append(missing, id)
+	}
+	const batch = 5000
+	for start := 0; start < len(missing); start += batch {
+		ids := missing[start:min(start+batch, len(missing))]
+		cctx, cancel := context.WithTimeout(ctx, 12*s.timeout)
+		cur, err := s.db.Collection("revisions").Find(cctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}},
+			options.Find().SetProjection(bson.D{{Key: "body", Value: 1}}))
+		if err != nil {
+			cancel()
+			return nil, wrap("revision bodies", err)
+		}
+		for cur.Next(cctx) {
+			var d struct {
+				ID   string `bson:"_id"`
+				Body string `bson:"body"`
+			}
+			if err := cur.Decode(&d); err != nil {
+				cancel()
+				return nil, wrap("revision bodies: decode", err)
+			}
+			r := byID[d.ID]
+			out[r] = d.Body
+			s.bodies.put(r.Number, r.Lang, r.Revision, d.Body)
+		}
+		err = cur.Err()
+		cur.Close(cctx)
+		cancel()
+		if err != nil {
+			return nil, wrap("revision bodies", err)
+		}
+	}
+	return out, nil
+}

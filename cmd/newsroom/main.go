@@ -2,6 +2,7 @@
 //
 //	newsroom [serve]          run the site (default)
 //	newsroom demo             load the demo edition (and --archive N synthetic stories)
+//	newsroom reindex          rebuild the search index
 //	newsroom version          print the version
 package main
 
@@ -29,6 +30,7 @@ func commands() []command {
 	return []command{
 		{"serve", "run the site (the default)", runServe},
 		{"demo", "load the demo edition; --archive N adds N synthetic stories", runDemo},
+		{"reindex", "rebuild the search index from the database", runReindex},
 		{"version", "print the version", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
 			fmt.Fprintln(stdout, "newsroom", version)
 			return nil

@@ -41,6 +41,7 @@ func testConfig(t *testing.T, env map[string]string) *config.Config {
 // by configuration and a test locale folder only.
 func TestThirdLanguageIsConfigurationPlusLocaleFiles(t *testing.T) {
 	cfg := testConfig(t, map[string]string{
+		"NEWSROOM_DATA_DIR":    t.TempDir(),
 		"NEWSROOM_LANGUAGES":   "ko,en,ja",
 		"NEWSROOM_LOCALES_DIR": "testdata/locales",
 		"NEWSROOM_BASE_URL":    "https://news.example.com",
@@ -57,6 +58,7 @@ func TestThirdLanguageIsConfigurationPlusLocaleFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(s.close)
 	srv := s.handler.Router()
 	get := func(path string, hdr ...string) *httptest.ResponseRecorder {
 		req := httptest.NewRequest("GET", path, nil)
@@ -181,7 +183,7 @@ func TestSecondProcessOnTheSameDataDirIsRefused(t *testing.T) {
 	}()
 	waitHealthy(t, addr)
 	err := run(context.Background(), []string{"demo", "--data-dir", dir}, io.Discard, io.Discard)
-	if err == nil || !strings.Contains(err.Error(), "in use by another newsroom process") || !strings.Contains(err.Error(), dir) {
+	if err == nil || !strings.Contains(err.Error(), "is in use by another") || !strings.Contains(err.Error(), dir) {
 		t.Fatalf("second process: %v", err)
 	}
 	cancel()
@@ -243,7 +245,9 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 // app instances would with MONGODB_URI: a story published through one shows
 // on the other's front page once it polls.
 func TestInstancesCatchUpWithEachOther(t *testing.T) {
-	cfg := testConfig(t, nil)
+	cfg := testConfig(t, map[string]string{"NEWSROOM_DATA_DIR": t.TempDir()})
+	cfgB := *cfg
+	cfgB.DataDir = t.TempDir() // another instance, another machine
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	db := dbtest.Database(t)
@@ -258,10 +262,12 @@ func TestInstancesCatchUpWithEachOther(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := newSite(ctx, cfg, slog.New(slog.DiscardHandler), store.New(db, 3*time.Second))
+	t.Cleanup(a.close)
+	b, err := newSite(ctx, &cfgB, slog.New(slog.DiscardHandler), store.New(db, 3*time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(b.close)
 	go b.follow(ctx, 100*time.Millisecond)
 	srvB := b.handler.Router()
 	frontB := func() string {

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/newsroom/newsroom/catalog"
@@ -20,6 +21,7 @@ import (
 	"github.com/newsroom/newsroom/markdown"
 	"github.com/newsroom/newsroom/pagecache"
 	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/search"
 	"github.com/newsroom/newsroom/static"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/templates"
@@ -55,7 +57,14 @@ func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer s.close()
 	log.Info("catalogue loaded", "stories", s.catalog.Len(), "took", time.Since(start).Round(time.Millisecond))
+	// The search index catches up in the background: reading pages needs none of it.
+	go func() {
+		if _, err := s.handler.CatchUpSearch(ctx, false); err != nil {
+			log.Error("search index", "err", err)
+		}
+	}()
 	if !cfg.Embedded() {
 		go s.follow(ctx, cfg.PollInterval)
 	}
@@ -91,6 +100,13 @@ type site struct {
 	catalog *catalog.Catalog
 	handler *handlers.Handler
 	log     *slog.Logger
+	search  *search.Index
+}
+
+func (s *site) close() {
+	if err := s.search.Close(); err != nil {
+		s.log.Error("closing the search index", "err", err)
+	}
 }
 
 // localeFS returns the built-in locale files, overlaid with a folder of
@@ -129,11 +145,15 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 		return nil, err
 	}
 	cat.Load(stories, sections, authors)
+	idx, err := search.Open(filepath.Join(cfg.DataDir, "search"))
+	if err != nil {
+		return nil, fmt.Errorf("search index in NEWSROOM_DATA_DIR: %w", err)
+	}
 	h := handlers.New(handlers.Deps{
 		Store: st, Catalog: cat, Cache: pagecache.New(cfg.CacheBytes), Langs: langs, Pages: pages,
-		Markdown: markdown.New(markdown.Options{}), Assets: assets, Log: log, BaseURL: cfg.BaseURL,
+		Markdown: markdown.New(markdown.Options{}), Search: idx, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
 	})
-	return &site{store: st, catalog: cat, handler: h, log: log}, nil
+	return &site{store: st, catalog: cat, handler: h, log: log, search: idx}, nil
 }
 
 // follow picks up stories changed by other instances sharing the database,
