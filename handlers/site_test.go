@@ -24,6 +24,7 @@ import (
 	"github.com/newsroom/newsroom/markdown"
 	"github.com/newsroom/newsroom/pagecache"
 	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/search"
 	"github.com/newsroom/newsroom/static"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
@@ -82,11 +83,19 @@ func buildSite(t testing.TB, st *store.Store, ed demo.Edition) *testSite {
 	auths, _ := st.Authors(ctx)
 	cat.Load(stories, secs, auths)
 	base, _ := url.Parse(testBase)
+	idx, err := search.OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
 	h := New(Deps{
-		Store: st, Catalog: cat, Cache: pagecache.New(64 << 20), Langs: langs, Pages: pages,
+		Store: st, Catalog: cat, Cache: pagecache.New(64 << 20), Langs: langs, Pages: pages, Search: idx,
 		Markdown: markdown.New(markdown.Options{}), Assets: assets, Log: slog.New(slog.DiscardHandler),
 		BaseURL: base,
 	})
+	if _, err := h.CatchUpSearch(ctx, false); err != nil {
+		t.Fatal(err)
+	}
 	return &testSite{h: h, srv: h.Router(), store: st, cat: cat, ed: ed}
 }
 
