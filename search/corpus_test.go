@@ -99,6 +99,11 @@ func corpus() []Doc {
 			Body:     "Serving robots are catching on at Korean restaurants in Manhattan as labor costs climb.",
 		},
 		{
+			Number: 108, Lang: "ko", Section: "community", PublishedAt: day("2024-03-19"),
+			Headline: "구청, 소상공인 지원 창구 열어",
+			Body:     "구청이 소상공인을 위한 지원 창구를 열었다. 구청장은 '시민의소리' 게시판에 올라온 요청을 반영했다고 설명했다.",
+		},
+		{
 			Number: 107, Lang: "ko", Section: "community", PublishedAt: day("2024-03-18"),
 			Headline: "해킹 피해 예방하려면",
 			Body:     "보안 세미나에서 강사는 게시판에 <script>alert(1)</script> 같은 코드를 넣는 공격 사례를 보여 주었다. 비밀번호를 자주 바꾸라고 당부했다.",

@@ -8,6 +8,7 @@
 package search
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -17,6 +18,9 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Doc is one language version of a published story as the index sees it.
@@ -52,7 +56,15 @@ func parseID(id string) (int, string, error) {
 // Index is a search index. It is safe for concurrent use.
 type Index struct {
 	bl bleve.Index
+	// phraseLimit is how many bodies may hold all the grams of a word
+	// before it is matched there by its grams in any order instead of as a
+	// phrase (see Search).
+	phraseLimit uint64
 }
+
+// defaultPhraseLimit keeps the phrase check in bodies under about 20 ms on
+// a small shared machine, measured on BenchmarkSearch's corpus.
+const defaultPhraseLimit = 2000
 
 // batchSize bounds the documents in one Bleve batch: big enough to amortise
 // segment creation, small enough to keep a 2-5 KB-per-story batch in a few MB.
@@ -72,7 +84,7 @@ func Open(dir string) (*Index, error) {
 		var v []byte
 		v, err = bl.GetInternal(versionKey)
 		if err == nil && string(v) == mappingVersion {
-			return &Index{bl: bl}, nil
+			return &Index{bl: bl, phraseLimit: defaultPhraseLimit}, nil
 		}
 		if err == nil {
 			err = fmt.Errorf("mapping version %q, want %q", v, mappingVersion)
@@ -116,7 +128,7 @@ func stamp(bl bleve.Index) (*Index, error) {
 	if err := bl.SetInternal(versionKey, []byte(mappingVersion)); err != nil {
 		return nil, errors.Join(fmt.Errorf("search: record mapping version: %w", err), bl.Close())
 	}
-	return &Index{bl: bl}, nil
+	return &Index{bl: bl, phraseLimit: defaultPhraseLimit}, nil
 }
 
 // Close releases the index; it must not be used afterwards.
@@ -166,6 +178,60 @@ func (ix *Index) PutBatch(docs []Doc) error {
 		}
 	}
 	return nil
+}
+
+// Compact merges the index into as few segments as it can, waiting until
+// done. Call it after a bulk load (start-up catch-up, reindex): searching one
+// segment instead of the dozens a bulk load leaves behind is several times
+// faster, and the background merger would otherwise compete with the first
+// searches for the CPU.
+func (ix *Index) Compact(ctx context.Context) error {
+	adv, err := ix.bl.Advanced()
+	if err != nil {
+		return fmt.Errorf("search: compact: %w", err)
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil // other index types have nothing to merge
+	}
+	if err := s.ForceMerge(ctx, nil); err != nil {
+		return fmt.Errorf("search: compact: %w", err)
+	}
+	return nil
+}
+
+// reader is a snapshot of the index for looking at its terms.
+type reader struct{ r index.IndexReader }
+
+func (ix *Index) reader() (reader, error) {
+	adv, err := ix.bl.Advanced()
+	if err != nil {
+		return reader{}, fmt.Errorf("search: index: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return reader{}, fmt.Errorf("search: index reader: %w", err)
+	}
+	return reader{r}, nil
+}
+
+func (rd reader) Close() error { return rd.r.Close() }
+
+// common reports whether each of toks is in more than limit documents'
+// field, so that more than limit documents may hold them all.
+func (rd reader) common(toks analysis.TokenStream, field string, limit uint64) bool {
+	for _, t := range toks {
+		tfr, err := rd.r.TermFieldReader(context.Background(), t.Term, field, false, false, false)
+		if err != nil {
+			return false // the phrase is the exact choice; let it run
+		}
+		n := tfr.Count()
+		tfr.Close()
+		if n <= limit {
+			return false
+		}
+	}
+	return true
 }
 
 // Delete removes the document for a story language version; deleting one

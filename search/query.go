@@ -11,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -91,14 +92,29 @@ func (ix *Index) Search(q Query) (Result, error) {
 	if an == nil {
 		return Result{}, fmt.Errorf("search: no analyzer %q", fs.analyzer())
 	}
+	words := queryWords(q.Text)
+	if len(words) == 0 {
+		return res, nil
+	}
+	rd, err := ix.reader()
+	if err != nil {
+		return Result{}, err
+	}
+	defer rd.Close()
+	rank := planner{an: an, fs: fs, lang: q.Lang, loose: func(toks analysis.TokenStream) bool {
+		return rd.common(toks, field(fBody, fs), ix.phraseLimit)
+	}}
+	mark := planner{an: an, fs: fs, lang: q.Lang, everywhere: true}
 	var (
-		musts   []query.Query
-		needles []string
+		musts, marks []query.Query
+		needles      []string
 	)
-	for _, w := range queryWords(q.Text) {
-		wq, ns := wordQuery(an, fs, q.Lang, w)
+	for _, w := range words {
+		wq, ns := rank.word(w)
 		if wq != nil {
+			mq, _ := mark.word(w) // the same tokens, so not nil either
 			musts = append(musts, wq)
+			marks = append(marks, mq)
 			needles = append(needles, ns...)
 		}
 	}
@@ -116,10 +132,13 @@ func (ix *Index) Search(q Query) (Result, error) {
 	bq.AddFilter(filter(q))
 	req := bleve.NewSearchRequestOptions(bq, size, from, false)
 	req.Fields = []string{field(fHeadline, fs), field(fDeck, fs), field(fBody, fs)}
-	req.IncludeLocations = true
 	sr, err := ix.bl.Search(req)
 	if err != nil {
 		return Result{}, fmt.Errorf("search: %q in %s: %w", q.Text, q.Lang, err)
+	}
+	locs, err := ix.locations(query.NewConjunctionQuery(marks), sr.Hits)
+	if err != nil {
+		return Result{}, fmt.Errorf("search: highlight %q in %s: %w", q.Text, q.Lang, err)
 	}
 
 	res.Total = int(sr.Total)
@@ -129,7 +148,7 @@ func (ix *Index) Search(q Query) (Result, error) {
 		if err != nil {
 			return Result{}, err
 		}
-		hl := highlighter{locs: h.Locations, needles: needles}
+		hl := highlighter{locs: locs[h.ID], needles: needles}
 		res.Hits = append(res.Hits, Hit{
 			Number:   n,
 			Lang:     lang,
@@ -141,6 +160,33 @@ func (ix *Index) Search(q Query) (Result, error) {
 		})
 	}
 	return res, nil
+}
+
+// locations finds where the query matched in each of the page's hits.
+// Collecting term locations for every matching document costs the ranking
+// pass two to three times its time on common words, so it is done here
+// instead, for the few documents on the page only.
+func (ix *Index) locations(match query.Query, hits search.DocumentMatchCollection) (map[string]search.FieldTermLocationMap, error) {
+	if len(hits) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	q := query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), match})
+	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+	req.IncludeLocations = true
+	req.Score = "none"
+	sr, err := ix.bl.Search(req)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]search.FieldTermLocationMap, len(sr.Hits))
+	for _, h := range sr.Hits {
+		out[h.ID] = h.Locations
+	}
+	return out, nil
 }
 
 func stored(fields map[string]any, name string) string {
@@ -243,12 +289,25 @@ func stripParticle(word string) (string, bool) {
 	return "", false
 }
 
-// wordQuery matches one word of the reader's text in any of the language's
+// planner turns the words of a reader's query into Bleve queries.
+type planner struct {
+	an   analysis.Analyzer
+	fs   fieldSet
+	lang string
+	// everywhere is set for highlighting: every form of a word, as an exact
+	// phrase, in every field. Ranking leaves out what only costs time.
+	everywhere bool
+	// loose reports whether a word of several tokens is too common to be
+	// matched as a phrase in the bodies (nil: never).
+	loose func(analysis.TokenStream) bool
+}
+
+// word matches one word of the reader's text in any of the language's
 // fields, or returns nil when the analyzer drops the whole word. It also
 // returns the single syllables searched on their own, for highlighting.
-func wordQuery(an analysis.Analyzer, fs fieldSet, lang, word string) (query.Query, []string) {
+func (p planner) word(word string) (query.Query, []string) {
 	forms := []string{word}
-	if lang == "ko" {
+	if p.lang == "ko" {
 		if stem, ok := stripParticle(word); ok {
 			forms = append(forms, stem)
 		}
@@ -258,7 +317,7 @@ func wordQuery(an analysis.Analyzer, fs fieldSet, lang, word string) (query.Quer
 		needles []string
 	)
 	for i, form := range forms {
-		toks := an.Analyze([]byte(form))
+		toks := p.an.Analyze([]byte(form))
 		if len(toks) == 0 {
 			continue
 		}
@@ -267,11 +326,24 @@ func wordQuery(an analysis.Analyzer, fs fieldSet, lang, word string) (query.Quer
 		}
 		for _, fb := range fieldBoosts {
 			boost := fb.boost
-			if i > 0 {
-				// The stem without its particle is a looser match.
-				boost *= 0.5
+			if len(forms) > 1 {
+				if i == 0 && fb.name == fBody && !p.everywhere {
+					// The stem finds every body the full form would: the
+					// full form only adds rank, and in the body that
+					// costs a second phrase match over the longest field.
+					continue
+				}
+				if i > 0 {
+					// The stem without its particle is a looser match.
+					boost *= 0.5
+				}
 			}
-			alts = append(alts, tokensQuery(toks, field(fb.name, fs), boost))
+			f := field(fb.name, p.fs)
+			if fb.name == fBody && len(toks) > 1 && !p.everywhere && p.loose != nil && p.loose(toks) {
+				alts = append(alts, allTokens(toks, f, boost))
+				continue
+			}
+			alts = append(alts, tokensQuery(toks, f, boost))
 		}
 	}
 	switch len(alts) {
@@ -281,6 +353,21 @@ func wordQuery(an analysis.Analyzer, fs fieldSet, lang, word string) (query.Quer
 		return alts[0], needles
 	}
 	return query.NewDisjunctionQuery(alts), needles
+}
+
+// allTokens matches documents whose field holds every token, in any order
+// and place. It is the cheap stand-in for a phrase over very common tokens:
+// checking positions costs some microseconds per document, which adds up to
+// tens of milliseconds when thousands of long bodies hold all the grams.
+func allTokens(toks analysis.TokenStream, field string, boost float64) query.Query {
+	cs := make([]query.Query, 0, len(toks))
+	for _, t := range toks {
+		tq := query.NewTermQuery(string(t.Term))
+		tq.SetField(field)
+		tq.SetBoost(boost)
+		cs = append(cs, tq)
+	}
+	return query.NewConjunctionQuery(cs)
 }
 
 // tokensQuery matches the analysed tokens of one word as a phrase in field.

@@ -23,7 +23,7 @@ func TestSearch(t *testing.T) {
 		{name: "headline match ranks first", q: Query{Text: "로봇", Lang: "ko"}, first: "101-ko"},
 		{name: "compound inside a word", q: Query{Text: "라이프케어로봇", Lang: "ko"}, want: []string{"101-ko"}, not: []string{"106-ko"}},
 		{name: "chamber with particle and prefix", q: Query{Text: "상공회의소", Lang: "ko"}, want: []string{"101-ko", "104-ko"}},
-		{name: "grams apart do not make the word", q: Query{Text: "상공회의소", Lang: "ko"}, not: []string{"103-ko"}},
+		{name: "grams apart do not make the word", q: Query{Text: "상공회의소", Lang: "ko"}, not: []string{"103-ko", "108-ko"}},
 		{name: "query with a particle", q: Query{Text: "상공회의소를", Lang: "ko"}, want: []string{"101-ko", "104-ko"}},
 		{name: "latin in korean", q: Query{Text: "MOU", Lang: "ko"}, want: []string{"101-ko", "102-ko"}},
 		{name: "latin with particle", q: Query{Text: "MOU를", Lang: "ko"}, want: []string{"101-ko", "102-ko"}, first: "101-ko"},
@@ -85,6 +85,34 @@ func TestSearch(t *testing.T) {
 				t.Errorf("got %v, want %s first", got, tc.first)
 			}
 		})
+	}
+}
+
+// TestSearchCommonWords forces what Search does for a word whose grams
+// are in thousands of bodies: bodies must hold all the grams, in any order.
+func TestSearchCommonWords(t *testing.T) {
+	ix := newTestIndex(t)
+	ix.phraseLimit = 0
+	r, err := ix.Search(Query{Text: "상공회의소", Lang: "ko"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ids(r)
+	for _, w := range []string{"101-ko", "104-ko"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("got %v, missing %s", got, w)
+		}
+	}
+	// 108 has 상공 and 의소 but not 공회 or 회의. (103 has all four apart,
+	// and is the price of skipping the phrase check.)
+	if slices.Contains(got, "108-ko") {
+		t.Errorf("got %v: a body with some of the grams matched", got)
+	}
+	// Highlighting still marks the word, not scattered grams.
+	i := slices.Index(got, "104-ko")
+	if i >= 0 && !strings.Contains(string(r.Hits[i].Snippet), "<mark>상공회의소를</mark>") &&
+		!strings.Contains(string(r.Hits[i].Snippet), "<mark>상공회의소</mark>를") {
+		t.Errorf("snippet %s", r.Hits[i].Snippet)
 	}
 }
 
@@ -283,5 +311,46 @@ func TestSnippetWindow(t *testing.T) {
 	}
 	if strings.Contains(plain, "\uFFFD") {
 		t.Errorf("snippet holds a broken character: %s", plain)
+	}
+}
+
+// TestConcurrentUse searches while stories are published and withdrawn, as
+// request handlers and the publisher do; run with -race.
+func TestConcurrentUse(t *testing.T) {
+	ix := newTestIndex(t)
+	docs := corpus()
+	done := make(chan error, 4)
+	for g := range 3 {
+		go func() {
+			for i := range 30 {
+				q := []Query{{Text: "로봇", Lang: "ko"}, {Text: "robots", Lang: "en"}, {Text: "상공회의소를", Lang: "ko"}}[(g+i)%3]
+				if _, err := ix.Search(q); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	go func() {
+		for i := range 30 {
+			d := docs[i%len(docs)]
+			var err error
+			if i%3 == 0 {
+				err = ix.Delete(d.Number, d.Lang)
+			} else {
+				err = ix.Put(d)
+			}
+			if err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
