@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 	"net/url"
@@ -58,8 +59,8 @@ func (h *Handler) articleShow(c *gin.Context) {
 		c.Redirect(http.StatusMovedPermanently, canonical)
 		return
 	}
-	h.serveCached(c, "article:"+l.Code+":"+strconv.Itoa(n), func() (*rendered, error) {
-		return h.renderArticle(c, l, e, canonical)
+	h.serveCached(c, "article:"+l.Code+":"+strconv.Itoa(n), func(ctx context.Context) (*rendered, error) {
+		return h.renderArticle(ctx, c, l, e, canonical)
 	})
 }
 
@@ -80,9 +81,9 @@ func (h *Handler) missingStory(l *lang.Lang, n int) error {
 	return notFoundErr("error.not_found.story", nil)
 }
 
-func (h *Handler) renderArticle(c *gin.Context, l *lang.Lang, e catalog.Entry, canonical string) (*rendered, error) {
+func (h *Handler) renderArticle(ctx context.Context, c *gin.Context, l *lang.Lang, e catalog.Entry, canonical string) (*rendered, error) {
 	st, v := e.Story, e.V
-	body, err := h.store.Body(c.Request.Context(), st.Number, l.Code, v.Revision)
+	body, err := h.store.Body(ctx, st.Number, l.Code, v.Revision)
 	if err != nil {
 		return nil, err
 	}

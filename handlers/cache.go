@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -21,33 +22,35 @@ type rendered struct {
 	deps []string
 }
 
-// serveCached answers from the page cache, building the page on a miss. The
-// generation is read before the data, so a page built from data that a
-// concurrent write has since changed is not stored.
-func (h *Handler) serveCached(c *gin.Context, key string, build func() (*rendered, error)) {
+// serveCached answers from the page cache, building the page on a miss.
+// Concurrent misses of one page share one build, and a page built from data
+// that a concurrent write has since changed is not stored (pagecache.Load).
+func (h *Handler) serveCached(c *gin.Context, key string, build func(ctx context.Context) (*rendered, error)) {
 	if p, ok := h.cache.Get(key); ok {
 		pagecache.Serve(c.Writer, c.Request, p, htmlCacheControl)
 		return
 	}
-	gen := h.cache.Generation()
-	r, err := build()
+	p, err := h.cache.Load(c.Request.Context(), key, func(ctx context.Context) (*pagecache.Page, []string, error) {
+		r, err := build(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		body, err := h.pages.Render(r.name, r.page)
+		if err != nil {
+			return nil, nil, err
+		}
+		return pagecache.Build(http.StatusOK, "text/html; charset=utf-8", body), r.deps, nil
+	})
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	body, err := h.pages.Render(r.name, r.page)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	p := pagecache.Build(http.StatusOK, "text/html; charset=utf-8", body)
-	h.cache.Put(key, gen, r.deps, p)
 	pagecache.Serve(c.Writer, c.Request, p, htmlCacheControl)
 }
 
 // serveFresh renders without caching (pages whose variants are unbounded).
-func (h *Handler) serveFresh(c *gin.Context, build func() (*rendered, error)) {
-	r, err := build()
+func (h *Handler) serveFresh(c *gin.Context, build func(ctx context.Context) (*rendered, error)) {
+	r, err := build(c.Request.Context())
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"net/url"
 	"strconv"
 
@@ -17,7 +18,7 @@ type sectionBlock struct {
 // frontShow is /{lang}/: the top story, the latest stories and the latest per section.
 func (h *Handler) frontShow(c *gin.Context) {
 	l := h.langOf(c)
-	build := func() (*rendered, error) {
+	build := func(context.Context) (*rendered, error) {
 		p := h.page(c, l)
 		p.Canonical = h.baseURL + "/" + l.Code + "/"
 		p.Description = l.T("page.front.intro", "Name", p.Site.Name)

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"net/url"
 	"strconv"
 
@@ -47,7 +48,7 @@ func (h *Handler) serveListing(c *gin.Context, ls listing) {
 		return
 	}
 	key := "list:" + ls.path(l.Code) + "?page=" + strconv.Itoa(n)
-	h.serveCached(c, key, func() (*rendered, error) {
+	h.serveCached(c, key, func(context.Context) (*rendered, error) {
 		es, total := ls.fetch(l.Code, (n-1)*perPage, perPage)
 		pages := max(1, (total+perPage-1)/perPage)
 		if n > pages {

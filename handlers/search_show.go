@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"html/template"
 	"net/url"
 	"strconv"
@@ -38,7 +39,7 @@ func (h *Handler) searchShow(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	h.serveFresh(c, func() (*rendered, error) {
+	h.serveFresh(c, func(context.Context) (*rendered, error) {
 		p := h.page(c, l)
 		p.Title = l.T("page.search.title")
 		p.NoIndex = true
