@@ -2,9 +2,13 @@
 // embedded Bleve index, one document per story language version, kept in sync
 // by the application and rebuilt from MongoDB whenever it is lost.
 //
-// Korean is indexed as overlapping two-syllable grams (see mapping.go and
-// query.go), so compounds and particle-laden words are found by any part of
-// two syllables or more; English is stemmed.
+// Korean (and any language but English) is indexed as overlapping
+// two-syllable grams, after cutting text where the script changes (MOU를 →
+// MOU, 를): compounds and particle-laden words are found by any part of two
+// syllables or more, a query word matching as the run of its grams. English
+// is stemmed. See Search for how queries are matched.
+//
+// After a bulk load, call Compact before serving searches.
 package search
 
 import (

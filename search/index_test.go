@@ -1,10 +1,12 @@
 package search
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestOpenReopenKeepsDocs(t *testing.T) {
@@ -124,6 +126,34 @@ func TestPutRejectsIncompleteDoc(t *testing.T) {
 		}
 		if err := ix.PutBatch([]Doc{d}); err == nil {
 			t.Errorf("PutBatch(%+v) accepted", d)
+		}
+	}
+}
+
+func TestCompactKeepsDocs(t *testing.T) {
+	mem := newTestIndex(t)
+	disk, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	if err := disk.PutBatch(corpus()); err != nil {
+		t.Fatal(err)
+	}
+	for name, ix := range map[string]*Index{"memory": mem, "disk": disk} {
+		before, _ := ix.Count()
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		err := ix.Compact(ctx)
+		cancel()
+		if err != nil {
+			t.Fatalf("%s: Compact: %v", name, err)
+		}
+		if after, _ := ix.Count(); after != before {
+			t.Errorf("%s: Count %d after compacting, was %d", name, after, before)
+		}
+		r, err := ix.Search(Query{Text: "로봇", Lang: "ko"})
+		if err != nil || !slices.Contains(ids(r), "101-ko") {
+			t.Errorf("%s: search after compacting: %v, %v", name, ids(r), err)
 		}
 	}
 }
