@@ -316,3 +316,84 @@ func findStory(t *testing.T, cat *catalog.Catalog, headline string) *story.Story
 	t.Fatalf("no story %q in the catalogue", headline)
 	return nil
 }
+
+// TestBrowserEditorAids: pasting from a word processor keeps paragraphs,
+// autosave waits while a syllable is being composed and then saves a new
+// story through the revision-checked save, and the preview shows the
+// public renderer's HTML.
+func TestBrowserEditorAids(t *testing.T) {
+	srv, cat := newPaper(t)
+	ctx := newBrowser(t)
+	base := srv.URL
+	login(t, ctx, base, "reporter@demo.newsroom")
+	step(t, ctx, "open a new story",
+		chromedp.Navigate(base+"/admin/stories/new"),
+		chromedp.WaitVisible(chromedp.ID("body")),
+		chromedp.SetValue(chromedp.ID("section"), "community"),
+		chromedp.Focus(chromedp.ID("body")),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`(() => {
+				const dt = new DataTransfer();
+				dt.setData("text/html", "<html><body><!--StartFragment--><p class=MsoNormal>첫 문단은<br>두 줄입니다.</p>\n<p class=MsoNormal>둘째 <b>문단</b>.</p><ul><li>하나</li></ul><!--EndFragment--></body></html>");
+				dt.setData("text/plain", "첫 문단은 두 줄입니다. 둘째 문단. 하나");
+				const ev = new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true});
+				document.getElementById("body").dispatchEvent(ev);
+				return true; })()`)(ctx, tg)
+			return err
+		}),
+	)
+	body, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("body")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "첫 문단은\n두 줄입니다.\n\n둘째 문단.\n\n- 하나"; body != want {
+		t.Errorf("pasted body = %q, want %q", body, want)
+	}
+
+	// Start composing a headline and hold it past the autosave delay.
+	step(t, ctx, "compose without committing", chromedp.Focus(chromedp.ID("headline")), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, input.ImeSetComposition, input.ImeSetCompositionParams{Text: "자", SelectionStart: 1, SelectionEnd: 1})
+		return err
+	}), chromedp.Sleep(7*time.Second))
+	if s := text(t, ctx, "#autosave-status"); s != "" {
+		t.Errorf("autosave acted during a composition: %q", s)
+	}
+	if loc := location(t, ctx); !strings.HasSuffix(loc, "/admin/stories/new") {
+		t.Errorf("autosave created the story during a composition: %s", loc)
+	}
+	step(t, ctx, "commit the syllable and wait for autosave", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: "자"})
+		return err
+	}), chromedp.SendKeys(chromedp.ID("headline"), "동 저장 시험"),
+		void(chromedp.Poll[bool](`document.getElementById("autosave-status").textContent.includes("자동 저장했습니다")`)))
+	loc := location(t, ctx)
+	if !strings.Contains(loc, "/admin/stories/") || strings.HasSuffix(loc, "/new") {
+		t.Errorf("after autosave the page is still %s", loc)
+	}
+	st := findStory(t, cat, "자동 저장 시험")
+	if v := st.Version("ko"); v.Status != story.Draft {
+		t.Errorf("autosaved story status %s", v.Status)
+	}
+
+	// A manual save after autosave carries autosave's revision: no conflict.
+	step(t, ctx, "save by hand", chromedp.Click(chromedp.ID("action-save")), chromedp.WaitVisible(chromedp.CSS(".notice")))
+	if n := text(t, ctx, ".notice"); !strings.Contains(n, "저장했습니다") {
+		t.Errorf("manual save after autosave: %q", n)
+	}
+
+	step(t, ctx, "preview",
+		chromedp.Click(chromedp.ID("preview-button")),
+		chromedp.WaitVisible(chromedp.CSS("#preview li")),
+	)
+	if html, _ := chromedp.Run(ctx, chromedp.InnerHTML(chromedp.ID("preview"))); !strings.Contains(html, "<li>하나</li>") || !strings.Contains(html, "<p>첫 문단은") {
+		t.Errorf("preview HTML: %s", html)
+	}
+}
+
+// void drops an action's value, to run it among other steps.
+func void[T any](a chromedp.Action[T]) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := a(ctx, tg)
+		return chromedp.Void{}, err
+	}
+}

@@ -178,13 +178,14 @@
     var fd = new FormData(form);
     fd.set("action", "autosave");
     fd.set("csrf_token", csrf);
-    inflight = post(form.action, fd).then(function (r) {
+    // getAttribute: form.action would be the button named "action".
+    inflight = post(form.getAttribute("action"), fd).then(function (r) {
       return r.json().then(function (j) { return { status: r.status, j: j }; });
     }).then(function (res) {
       if (res.status === 200) {
         base.value = res.j.revision;
-        if (form.action.indexOf("/admin/stories/new") >= 0 || location.pathname !== res.j.href) {
-          form.action = res.j.href;
+        if (form.getAttribute("action") !== res.j.href) {
+          form.setAttribute("action", res.j.href);
           history.replaceState(null, "", res.j.href);
           var sel = document.getElementById("lang");
           if (sel && sel.tagName === "SELECT") sel.disabled = true;
