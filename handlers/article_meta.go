@@ -59,7 +59,7 @@ func (h *Handler) articleMeta(p *render.Page, l *lang.Lang, st *story.Story, v *
 	for _, hd := range st.Byline {
 		if a, ok := h.cat.Author(hd); ok {
 			authors = append(authors, thing{"@type": "Person", "name": a.Name.In(l.Code, h.langs.Default()),
-				"url": h.baseURL + "/" + l.Code + "/author/" + url.PathEscape(a.Handle)})
+				"url": h.base() + "/" + l.Code + "/author/" + url.PathEscape(a.Handle)})
 		}
 	}
 	ld := thing{
@@ -74,8 +74,8 @@ func (h *Handler) articleMeta(p *render.Page, l *lang.Lang, st *story.Story, v *
 		"dateModified":     modified.In(h.langs.Location()).Format(time.RFC3339),
 		"author":           authors,
 		"publisher": thing{
-			"@type": "Organization", "name": p.Site.Name, "url": h.baseURL + "/",
-			"logo": thing{"@type": "ImageObject", "url": h.baseURL + h.assets.URL("logo.png"), "width": 600, "height": 60},
+			"@type": "Organization", "name": p.Site.Name, "url": h.base() + "/",
+			"logo": thing{"@type": "ImageObject", "url": h.logoURL()},
 		},
 	}
 	if img != nil {
@@ -94,7 +94,7 @@ func (h *Handler) articleMeta(p *render.Page, l *lang.Lang, st *story.Story, v *
 		if !ok || code == l.Code {
 			continue
 		}
-		ref := thing{"@type": "NewsArticle", "@id": h.baseURL + path, "url": h.baseURL + path, "inLanguage": code}
+		ref := thing{"@type": "NewsArticle", "@id": h.base() + path, "url": h.base() + path, "inLanguage": code}
 		if v.TranslatedFrom == code {
 			ld["translationOfWork"] = ref
 		} else {

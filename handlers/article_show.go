@@ -94,7 +94,7 @@ func (h *Handler) renderArticle(ctx context.Context, c *gin.Context, l *lang.Lan
 	if p.Description == "" {
 		p.Description = v.Deck
 	}
-	p.Canonical = h.baseURL + canonical
+	p.Canonical = h.base() + canonical
 	paths := map[string]string{}
 	for _, code := range st.LiveLangs(h.langs.Codes(), now) {
 		paths[code] = articlePath(code, st.Number, st.Versions[code].Slug)

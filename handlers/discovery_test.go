@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
 )
 
@@ -200,4 +201,19 @@ func TestArticleShareMetadata(t *testing.T) {
 	mustContain(t, r.body, `property="og:type" content="article"`, `property="og:locale" content="en_US"`,
 		`property="og:locale:alternate" content="ko_KR"`, `name="twitter:card"`, `<meta name="description"`,
 		`property="og:url" content="`+testBase+path+`"`)
+}
+
+func TestPaperIdentityFromSettingsReachesEveryPage(t *testing.T) {
+	s := newTestSite(t)
+	before := s.get(t, "/en/").body
+	mustContain(t, before, "Dallas Korean Business Journal")
+	s.h.SetIdentity(store.Identity{Name: story.Text{"en": "Texas Korean Ledger", "ko": "텍사스 코리안 레저"},
+		BaseURL: "https://ledger.example.org", Contact: "desk@ledger.example.org", UpdatedAt: time.Now()})
+	en := s.get(t, "/en/")
+	mustContain(t, en.body, "Texas Korean Ledger", "desk@ledger.example.org", `<link rel="canonical" href="https://ledger.example.org/en/">`)
+	mustContain(t, s.get(t, "/ko/").body, "텍사스 코리안 레저")
+	st := s.find(t, bilingual)
+	art := s.get(t, "/en/news/"+itoa(st.Number)+"/"+url.PathEscape(st.Versions["en"].Slug)).body
+	mustContain(t, art, `"publisher":{"@type":"Organization","logo":{"@type":"ImageObject","url":"https://ledger.example.org/static/logo.`, `"name":"Texas Korean Ledger"`)
+	mustContain(t, s.get(t, "/en/feed.xml").body, "<title>Texas Korean Ledger</title>", "https://ledger.example.org/en/news/")
 }

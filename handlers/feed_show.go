@@ -36,7 +36,7 @@ func feedLinks(_ *lang.Lang, base string, title string) []render.Link {
 func (h *Handler) langFeed(c *gin.Context) {
 	l := h.langOf(c)
 	h.serveFeed(c, feedSource{
-		key: "front", title: func(l *lang.Lang) string { return l.T("site.name") },
+		key: "front", title: func(l *lang.Lang) string { return h.siteName(l) },
 		page: "/" + l.Code + "/", fetch: h.cat.Latest, dep: depList(l.Code),
 	})
 }
@@ -52,7 +52,7 @@ func (h *Handler) sectionFeed(c *gin.Context) {
 	h.serveFeed(c, feedSource{
 		key: "section/" + slug,
 		title: func(l *lang.Lang) string {
-			return l.T("feed.section_title", "Section", sec.Name.In(l.Code, h.langs.Default()), "Name", l.T("site.name"))
+			return l.T("feed.section_title", "Section", sec.Name.In(l.Code, h.langs.Default()), "Name", h.siteName(l))
 		},
 		page: "/" + l.Code + "/section/" + url.PathEscape(slug),
 		fetch: func(code string, off, lim int) ([]catalog.Entry, int) {
@@ -71,7 +71,7 @@ func (h *Handler) tagFeed(c *gin.Context) {
 	}
 	h.serveFeed(c, feedSource{
 		key:   "tag/" + tag,
-		title: func(l *lang.Lang) string { return l.T("feed.tag_title", "Tag", tag, "Name", l.T("site.name")) },
+		title: func(l *lang.Lang) string { return l.T("feed.tag_title", "Tag", tag, "Name", h.siteName(l)) },
 		page:  "/" + l.Code + "/tag/" + url.PathEscape(tag),
 		fetch: func(code string, off, lim int) ([]catalog.Entry, int) {
 			return h.cat.ByTag(code, tag, off, lim)
@@ -92,8 +92,8 @@ func (h *Handler) serveFeed(c *gin.Context, src feedSource) {
 	gen := h.cache.Generation()
 	es, _ := src.fetch(l.Code, 0, feedItems)
 	ch := feed.Channel{
-		Title: src.title(l), Description: l.T("page.front.intro", "Name", l.T("site.name")),
-		Link: h.baseURL + src.page, FeedURL: h.baseURL + c.Request.URL.Path, Lang: l.Code,
+		Title: src.title(l), Description: l.T("page.front.intro", "Name", h.siteName(l)),
+		Link: h.base() + src.page, FeedURL: h.base() + c.Request.URL.Path, Lang: l.Code,
 	}
 	items := make([]feed.Item, 0, len(es))
 	for _, e := range es {
@@ -126,7 +126,7 @@ func (h *Handler) feedItem(l *lang.Lang, e catalog.Entry) feed.Item {
 	v := e.V
 	it := feed.Item{
 		Title:     v.Headline,
-		Link:      h.baseURL + articlePath(e.Lang, e.Story.Number, v.Slug),
+		Link:      h.base() + articlePath(e.Lang, e.Story.Number, v.Slug),
 		GUID:      feed.TagURI(h.host(), v.PublishedAt.UTC().Format("2006-01-02"), "news/"+strconv.Itoa(e.Story.Number)+"/"+e.Lang),
 		Summary:   v.Summary,
 		Published: v.PublishedAt.In(h.langs.Location()),
@@ -155,7 +155,7 @@ func (h *Handler) feedItem(l *lang.Lang, e catalog.Entry) feed.Item {
 
 // host is the base URL's host, the authority of tag: GUIDs.
 func (h *Handler) host() string {
-	u, err := url.Parse(h.baseURL)
+	u, err := url.Parse(h.base())
 	if err != nil {
 		return "localhost"
 	}

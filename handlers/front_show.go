@@ -20,7 +20,7 @@ func (h *Handler) frontShow(c *gin.Context) {
 	l := h.langOf(c)
 	build := func(context.Context) (*rendered, error) {
 		p := h.page(c, l)
-		p.Canonical = h.baseURL + "/" + l.Code + "/"
+		p.Canonical = h.base() + "/" + l.Code + "/"
 		p.Description = l.T("page.front.intro", "Name", p.Site.Name)
 		paths := map[string]string{}
 		for _, code := range h.langs.Codes() {

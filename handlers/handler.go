@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsroom/newsroom/catalog"
@@ -31,7 +32,8 @@ type Handler struct {
 	assets  *static.Assets
 	statics map[string]*pagecache.Page // hashed URL → compressed once, at start
 	log     *slog.Logger
-	baseURL string
+	baseURL string                         // from the configuration
+	ident   atomic.Pointer[store.Identity] // the paper's identity as admins set it
 	now     func() time.Time
 }
 
@@ -64,6 +66,55 @@ func New(d Deps) *Handler {
 		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: d.Markdown, search: d.Search,
 		assets: d.Assets, statics: statics, log: d.Log, baseURL: d.BaseURL.String(), now: now,
 	}
+}
+
+// SetIdentity applies the paper's identity (settings page) to every page.
+func (h *Handler) SetIdentity(id store.Identity) {
+	h.ident.Store(&id)
+	h.cache.Purge()
+}
+
+// SetIdentityIfChanged applies id when it differs from the current one (an
+// instance polling for another's settings change).
+func (h *Handler) SetIdentityIfChanged(id store.Identity) {
+	if cur := h.ident.Load(); cur != nil && cur.UpdatedAt.Equal(id.UpdatedAt) {
+		return
+	}
+	h.SetIdentity(id)
+}
+
+// siteName is the paper's name in l's language: the settings first, then the locale.
+func (h *Handler) siteName(l *lang.Lang) string {
+	if id := h.ident.Load(); id != nil {
+		if n := id.Name[l.Code]; n != "" {
+			return n
+		}
+	}
+	return l.T("site.name")
+}
+
+// base is the site's absolute address without a trailing slash.
+func (h *Handler) base() string {
+	if id := h.ident.Load(); id != nil && id.BaseURL != "" {
+		return id.BaseURL
+	}
+	return h.baseURL
+}
+
+// logoURL is the publisher logo for structured data.
+func (h *Handler) logoURL() string {
+	if id := h.ident.Load(); id != nil && id.LogoURL != "" {
+		return id.LogoURL
+	}
+	return h.base() + h.assets.URL("logo.png")
+}
+
+// contact is the paper's contact line for the footer, if set.
+func (h *Handler) contact() string {
+	if id := h.ident.Load(); id != nil {
+		return id.Contact
+	}
+	return ""
 }
 
 // StoryChanged brings the catalogue and the page cache up to date after a

@@ -29,7 +29,7 @@ func (h *Handler) languageSwitch(c *gin.Context) {
 	}
 	http.SetCookie(c.Writer, &http.Cookie{
 		Name: langCookie, Value: code, Path: "/", MaxAge: 365 * 24 * 3600,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: strings.HasPrefix(h.baseURL, "https://"),
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: strings.HasPrefix(h.base(), "https://"),
 	})
 	c.Header("Cache-Control", "no-store")
 	c.Redirect(http.StatusFound, next)

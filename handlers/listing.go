@@ -63,7 +63,7 @@ func (h *Handler) serveListing(c *gin.Context, ls listing) {
 		p := h.page(c, l)
 		p.Title = ls.heading(l)
 		p.Description = ls.description(l)
-		p.Canonical = h.baseURL + withPage(l.Code, n)
+		p.Canonical = h.base() + withPage(l.Code, n)
 		paths := map[string]string{}
 		for _, code := range h.langs.Codes() {
 			paths[code] = ls.path(code)
@@ -75,7 +75,7 @@ func (h *Handler) serveListing(c *gin.Context, ls listing) {
 		if ls.feeds {
 			p.Feeds = feedLinks(l, ls.path(l.Code), ls.heading(l))
 		} else {
-			p.Feeds = feedLinks(l, "/"+l.Code, l.T("site.name"))
+			p.Feeds = feedLinks(l, "/"+l.Code, h.siteName(l))
 		}
 		pg := pager{L: l, Page: n, Pages: pages}
 		if n > 1 {
@@ -95,7 +95,7 @@ func (h *Handler) latestList(c *gin.Context) {
 		path:        func(code string) string { return "/" + code + "/latest" },
 		fetch:       h.cat.Latest,
 		heading:     func(l *lang.Lang) string { return l.T("page.latest.title") },
-		description: func(l *lang.Lang) string { return l.T("page.latest.intro", "Name", l.T("site.name")) },
+		description: func(l *lang.Lang) string { return l.T("page.latest.intro", "Name", h.siteName(l)) },
 		dep:         depList(h.langOf(c).Code),
 		withSection: true,
 	})
@@ -117,7 +117,7 @@ func (h *Handler) sectionList(c *gin.Context) {
 		},
 		heading: name,
 		description: func(l *lang.Lang) string {
-			return l.T("page.section.intro", "Section", name(l), "Name", l.T("site.name"))
+			return l.T("page.section.intro", "Section", name(l), "Name", h.siteName(l))
 		},
 		dep:   depSection(slug),
 		feeds: true,
@@ -137,7 +137,7 @@ func (h *Handler) tagList(c *gin.Context) {
 			return h.cat.ByTag(code, tag, off, lim)
 		},
 		heading:     func(l *lang.Lang) string { return l.T("page.tag.title", "Tag", tag) },
-		description: func(l *lang.Lang) string { return l.T("page.tag.intro", "Tag", tag, "Name", l.T("site.name")) },
+		description: func(l *lang.Lang) string { return l.T("page.tag.intro", "Tag", tag, "Name", h.siteName(l)) },
 		dep:         depTag(tag),
 		withSection: true,
 		feeds:       true,
@@ -158,7 +158,7 @@ func (h *Handler) authorList(c *gin.Context) {
 			return h.cat.ByAuthor(code, a.Handle, off, lim)
 		},
 		heading:     func(l *lang.Lang) string { return l.T("page.author.title", "Name", name(l)) },
-		description: func(l *lang.Lang) string { return l.T("page.author.intro", "Name", name(l), "Paper", l.T("site.name")) },
+		description: func(l *lang.Lang) string { return l.T("page.author.intro", "Name", name(l), "Paper", h.siteName(l)) },
 		dep:         depAuthor(a.Handle),
 		withSection: true,
 	})

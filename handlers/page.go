@@ -18,7 +18,8 @@ func (h *Handler) page(c *gin.Context, l *lang.Lang) *render.Page {
 	p := &render.Page{
 		L:    l,
 		Lang: l.Code,
-		Site: render.Site{Name: l.T("site.name"), BaseURL: h.baseURL, CSS: h.assets.URL("site.css"), Year: h.now().In(h.langs.Location()).Year()},
+		Site: render.Site{Name: h.siteName(l), BaseURL: h.base(), CSS: h.assets.URL("site.css"), Year: h.now().In(h.langs.Location()).Year(),
+			Contact: h.contact()},
 	}
 	p.Switch = h.switchLinks(l.Code, func(code string) string { return "/" + code + "/" })
 	for _, s := range h.cat.Sections() {
@@ -49,18 +50,18 @@ func (h *Handler) alternates(paths map[string]string, xDefault string) []render.
 	var out []render.Link
 	for _, code := range h.langs.Codes() {
 		if p, ok := paths[code]; ok {
-			out = append(out, render.Link{Lang: code, Href: h.baseURL + p})
+			out = append(out, render.Link{Lang: code, Href: h.base() + p})
 		}
 	}
 	if xDefault == "" {
 		if p, ok := paths[h.langs.Default()]; ok {
 			xDefault = p
 		} else if len(out) > 0 {
-			xDefault = strings.TrimPrefix(out[0].Href, h.baseURL)
+			xDefault = strings.TrimPrefix(out[0].Href, h.base())
 		}
 	}
 	if xDefault != "" {
-		out = append(out, render.Link{Lang: "x-default", Href: h.baseURL + xDefault})
+		out = append(out, render.Link{Lang: "x-default", Href: h.base() + xDefault})
 	}
 	return out
 }

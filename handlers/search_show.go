@@ -43,7 +43,7 @@ func (h *Handler) searchShow(c *gin.Context) {
 		p := h.page(c, l)
 		p.Title = l.T("page.search.title")
 		p.NoIndex = true
-		p.Canonical = h.baseURL + "/" + l.Code + "/search"
+		p.Canonical = h.base() + "/" + l.Code + "/search"
 		p.Switch = h.switchLinks(l.Code, func(code string) string { return "/" + code + "/search" })
 		d := searchData{Query: q.Text, Section: q.Section}
 		if !q.From.IsZero() {

@@ -91,6 +91,9 @@ func (h *Handler) CatchUpSearch(ctx context.Context, force bool) (int, error) {
 			return i, fmt.Errorf("search: catching up: %w", err)
 		}
 	}
+	if err := h.search.Compact(ctx); err != nil {
+		return len(refs), fmt.Errorf("search: compacting after catch-up: %w", err)
+	}
 	h.log.Info("search index rebuilt", "documents", len(refs), "took", time.Since(start).Round(time.Millisecond))
 	return len(refs), nil
 }

@@ -69,7 +69,7 @@ func (h *Handler) sitemapIndex(c *gin.Context) {
 			keys = append(keys, m)
 		}
 		sort.Sort(sort.Reverse(sort.StringSlice(keys)))
-		entries := []sitemap.Entry{{Loc: h.baseURL + "/sitemaps/news.xml", LastMod: h.now()}}
+		entries := []sitemap.Entry{{Loc: h.base() + "/sitemaps/news.xml", LastMod: h.now()}}
 		for _, m := range keys {
 			var newest time.Time
 			for _, st := range months[m] {
@@ -79,7 +79,7 @@ func (h *Handler) sitemapIndex(c *gin.Context) {
 					}
 				}
 			}
-			entries = append(entries, sitemap.Entry{Loc: h.baseURL + "/sitemaps/" + m + ".xml", LastMod: newest})
+			entries = append(entries, sitemap.Entry{Loc: h.base() + "/sitemaps/" + m + ".xml", LastMod: newest})
 		}
 		return sitemap.Index(entries)
 	})
@@ -128,7 +128,7 @@ func (h *Handler) sitemapNews(c *gin.Context) {
 		}
 		if len(urls) == 0 {
 			// The schema needs one <url>; an empty news sitemap lists the front page.
-			return sitemap.URLSet([]sitemap.URL{{Loc: h.baseURL + "/" + h.langs.Default() + "/", LastMod: h.now()}})
+			return sitemap.URLSet([]sitemap.URL{{Loc: h.base() + "/" + h.langs.Default() + "/", LastMod: h.now()}})
 		}
 		return sitemap.URLSet(urls)
 	})
@@ -137,9 +137,9 @@ func (h *Handler) sitemapNews(c *gin.Context) {
 func (h *Handler) newsURL(e catalog.Entry) sitemap.URL {
 	u := h.sitemapURLs(e.Story)
 	for _, x := range u {
-		if x.Loc == h.baseURL+articlePath(e.Lang, e.Story.Number, e.V.Slug) {
+		if x.Loc == h.base()+articlePath(e.Lang, e.Story.Number, e.V.Slug) {
 			x.News = &sitemap.News{
-				PublicationName: h.langs.Get(e.Lang).T("site.name"), Language: e.Lang,
+				PublicationName: h.siteName(h.langs.Get(e.Lang)), Language: e.Lang,
 				PublicationDate: e.V.PublishedAt.In(h.langs.Location()), Title: e.V.Headline,
 			}
 			return x
@@ -163,7 +163,7 @@ func (h *Handler) sitemapURLs(st *story.Story) []sitemap.URL {
 	}
 	var out []sitemap.URL
 	for _, code := range live {
-		u := sitemap.URL{Loc: h.baseURL + paths[code], LastMod: lastMod(st.Versions[code]).In(h.langs.Location()), Alternates: alts}
+		u := sitemap.URL{Loc: h.base() + paths[code], LastMod: lastMod(st.Versions[code]).In(h.langs.Location()), Alternates: alts}
 		if img := h.leadImage(st); img != nil {
 			u.Images = []string{img.URL}
 		}
@@ -184,7 +184,7 @@ func monthOf(name string) (string, bool) {
 
 // robots is /robots.txt, pointing crawlers at the sitemaps.
 func (h *Handler) robots(c *gin.Context) {
-	body, err := sitemap.Robots(h.baseURL, []string{h.baseURL + "/sitemap.xml", h.baseURL + "/sitemaps/news.xml"},
+	body, err := sitemap.Robots(h.base(), []string{h.base() + "/sitemap.xml", h.base() + "/sitemaps/news.xml"},
 		[]string{"/admin/", "/lang/"})
 	if err != nil {
 		h.fail(c, err)

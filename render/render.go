@@ -54,6 +54,7 @@ type Site struct {
 	CSS     string // hashed stylesheet URL
 	JS      string
 	Year    int
+	Contact string // the paper's contact line, if set
 }
 
 // Renderer holds the parsed template sets.

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/newsroom/newsroom/catalog"
@@ -119,7 +120,12 @@ func localeFS(dir string) fs.FS {
 }
 
 func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.Store) (*site, error) {
-	langs, err := lang.New(localeFS(cfg.LocalesDir), cfg.Languages, cfg.DefaultLanguage, cfg.TimeZone)
+	ident, err := st.Identity(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tz, def := identityOverrides(cfg, ident, log)
+	langs, err := lang.New(localeFS(cfg.LocalesDir), cfg.Languages, def, tz)
 	if err != nil {
 		return nil, fmt.Errorf("languages (NEWSROOM_LANGUAGES, NEWSROOM_LOCALES_DIR): %w", err)
 	}
@@ -153,7 +159,30 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 		Store: st, Catalog: cat, Cache: pagecache.New(cfg.CacheBytes), Langs: langs, Pages: pages,
 		Markdown: markdown.New(markdown.Options{}), Search: idx, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
 	})
+	h.SetIdentity(ident)
 	return &site{store: st, catalog: cat, handler: h, log: log, search: idx}, nil
+}
+
+// identityOverrides applies the time zone and default language saved on the
+// settings page (they take effect at start); invalid saved values are
+// logged and the configuration's are kept.
+func identityOverrides(cfg *config.Config, id store.Identity, log *slog.Logger) (*time.Location, string) {
+	tz, def := cfg.TimeZone, cfg.DefaultLanguage
+	if id.TimeZone != "" {
+		if loc, err := time.LoadLocation(id.TimeZone); err == nil {
+			tz = loc
+		} else {
+			log.Warn("settings: ignoring the saved time zone", "time_zone", id.TimeZone)
+		}
+	}
+	if id.DefaultLanguage != "" {
+		if slices.Contains(cfg.Languages, id.DefaultLanguage) {
+			def = id.DefaultLanguage
+		} else {
+			log.Warn("settings: ignoring the saved default language (not in NEWSROOM_LANGUAGES)", "language", id.DefaultLanguage)
+		}
+	}
+	return tz, def
 }
 
 // follow picks up stories changed by other instances sharing the database,
@@ -174,6 +203,9 @@ func (s *site) follow(ctx context.Context, every time.Duration) {
 		if err != nil {
 			s.log.Warn("catching up with other instances", "err", err)
 			continue
+		}
+		if id, err := s.store.Identity(ctx); err == nil {
+			s.handler.SetIdentityIfChanged(id)
 		}
 		for _, st := range changed {
 			if old := s.catalog.Story(st.Number); old != nil && !st.UpdatedAt.After(old.UpdatedAt) {
