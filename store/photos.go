@@ -1,0 +1,114 @@
+package store
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/newsroom/newsroom/story"
+)
+
+// The photos collection:
+//
+//	photos  _id "<photo id>"  one photo of the media library: what was
+//	                          uploaded, its captions and credit, and the
+//	                          GridFS files of the original and renditions
+//
+// The documents are small (no pixels), so the library is loaded whole and
+// kept in memory by package photos; nothing here queries by another field.
+
+// Photo is a photo of the media library.
+type Photo struct {
+	ID       string `bson:"_id"`
+	Original string `bson:"original"` // GridFS file ID of the bytes as uploaded; never served
+	Name     string `bson:"name"`     // file name as uploaded, for search
+	Type     string `bson:"type"`     // MIME type found from the content
+	Width    int    `bson:"width"`    // upright, after the EXIF orientation
+	Height   int    `bson:"height"`
+	Size     int64  `bson:"size"` // bytes as uploaded
+
+	Caption story.Text `bson:"caption,omitempty"`
+	Alt     story.Text `bson:"alt,omitempty"`
+	Credit  story.Text `bson:"credit,omitempty"`
+
+	// FocusX and FocusY are the focal point as fractions of the width and
+	// height from the top left (0.5, 0.5 is the centre); crops keep it in.
+	FocusX float64 `bson:"focus_x"`
+	FocusY float64 `bson:"focus_y"`
+	// CropRev counts focal point changes; it is part of thumbnail URLs so
+	// that a new crop gets a new URL while old ones stay cacheable for good.
+	CropRev int `bson:"crop_rev,omitempty"`
+
+	UploadedBy string      `bson:"uploaded_by"`
+	UploadedAt time.Time   `bson:"uploaded_at"`
+	UpdatedAt  time.Time   `bson:"updated_at"`
+	Renditions []Rendition `bson:"renditions"`
+}
+
+// Rendition is one stored, metadata-free size of a photo.
+type Rendition struct {
+	Width  int    `bson:"width"`
+	Height int    `bson:"height"`
+	Format string `bson:"format"` // "jpeg" or "webp"
+	Size   int    `bson:"size"`
+	File   string `bson:"file"` // GridFS file ID
+}
+
+// Photo returns the photo id.
+func (s *Store) Photo(ctx context.Context, id string) (*Photo, error) {
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	var p Photo
+	if err := s.db.Collection("photos").FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&p); err != nil {
+		return nil, wrap("photo "+id, err)
+	}
+	return &p, nil
+}
+
+// Photos returns the whole library, newest upload first.
+func (s *Store) Photos(ctx context.Context) ([]*Photo, error) {
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	cur, err := s.db.Collection("photos").Find(ctx, bson.D{})
+	if err != nil {
+		return nil, wrap("photos", err)
+	}
+	var out []*Photo
+	if err := cur.All(ctx, &out); err != nil {
+		return nil, wrap("photos", err)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].UploadedAt.Equal(out[j].UploadedAt) {
+			return out[i].UploadedAt.After(out[j].UploadedAt)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// PutPhoto creates or replaces a photo's metadata.
+func (s *Store) PutPhoto(ctx context.Context, p *Photo) error {
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	_, err := s.db.Collection("photos").ReplaceOne(ctx, bson.D{{Key: "_id", Value: p.ID}}, p, options.Replace().SetUpsert(true))
+	return wrap("put photo "+p.ID, err)
+}
+
+// DeletePhoto removes a photo's metadata (its files are the caller's);
+// ErrNotFound when there was none.
+func (s *Store) DeletePhoto(ctx context.Context, id string) error {
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	res, err := s.db.Collection("photos").DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})
+	if err != nil {
+		return wrap("delete photo "+id, err)
+	}
+	if res.DeletedCount == 0 {
+		return wrap("delete photo "+id, mongo.ErrNoDocuments)
+	}
+	return nil
+}
