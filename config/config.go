@@ -31,12 +31,13 @@ type Config struct {
 	CacheBytes      int64
 	PollInterval    time.Duration
 	LogLevel        string
+	TrustedProxies  []string
 }
 
 // setting describes one flag and its env twin; parse stores a valid value.
 type setting struct {
 	flag, env, def, help string
-	parse            func(string) error
+	parse                func(string) error
 }
 
 // Settings lists the flags and their env twins in the order --help and the
@@ -131,6 +132,22 @@ func (c *Config) settings() []setting {
 			return nil
 		}},
 		{"poll-interval", "NEWSROOM_POLL_INTERVAL", "2s", "with MONGODB_URI: how often to pick up other instances' changes", durationInto(&c.PollInterval, 100*time.Millisecond, time.Hour)},
+		{"trusted-proxies", "NEWSROOM_TRUSTED_PROXIES", "", "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed (login rate limits and the audit log use the client address)", func(v string) error {
+			c.TrustedProxies = nil
+			for _, p := range strings.Split(v, ",") {
+				p = strings.TrimSpace(p)
+				if p == "" {
+					continue
+				}
+				if net.ParseIP(p) == nil {
+					if _, _, err := net.ParseCIDR(p); err != nil {
+						return fmt.Errorf("%q is not an IP address or CIDR", p)
+					}
+				}
+				c.TrustedProxies = append(c.TrustedProxies, p)
+			}
+			return nil
+		}},
 		{"log-level", "NEWSROOM_LOG_LEVEL", "info", "debug, info, warn or error", func(v string) error {
 			switch v {
 			case "debug", "info", "warn", "error":

@@ -22,19 +22,20 @@ import (
 
 // Handler holds what the pages need; nothing here changes per request.
 type Handler struct {
-	store   *store.Store
-	cat     *catalog.Catalog
-	cache   *pagecache.Cache
-	langs   *lang.Set
-	pages   *render.Renderer
-	md      *markdown.Renderer
-	search  *search.Index // nil: no search (some tests)
-	assets  *static.Assets
-	statics map[string]*pagecache.Page // hashed URL → compressed once, at start
-	log     *slog.Logger
-	baseURL string                         // from the configuration
-	ident   atomic.Pointer[store.Identity] // the paper's identity as admins set it
-	now     func() time.Time
+	store          *store.Store
+	cat            *catalog.Catalog
+	cache          *pagecache.Cache
+	langs          *lang.Set
+	pages          *render.Renderer
+	md             *markdown.Renderer
+	search         *search.Index // nil: no search (some tests)
+	assets         *static.Assets
+	statics        map[string]*pagecache.Page // hashed URL → compressed once, at start
+	log            *slog.Logger
+	baseURL        string // from the configuration
+	trustedProxies []string
+	ident          atomic.Pointer[store.Identity] // the paper's identity as admins set it
+	now            func() time.Time
 }
 
 // Deps are the parts a Handler is built from.
@@ -49,7 +50,9 @@ type Deps struct {
 	Assets   *static.Assets
 	Log      *slog.Logger
 	BaseURL  *url.URL
-	Now      func() time.Time
+	// TrustedProxies may set X-Forwarded-For; nil trusts none.
+	TrustedProxies []string
+	Now            func() time.Time
 }
 
 // New builds the Handler.
@@ -65,6 +68,7 @@ func New(d Deps) *Handler {
 	return &Handler{
 		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: d.Markdown, search: d.Search,
 		assets: d.Assets, statics: statics, log: d.Log, baseURL: d.BaseURL.String(), now: now,
+		trustedProxies: d.TrustedProxies,
 	}
 }
 

@@ -4,10 +4,15 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// Router returns the site's route table: read it as the site map.
+// Router returns the reader site's route table: read it as the site map.
+// The newsroom mounts itself under /admin (admin.Register), in cmd.
 func (h *Handler) Router() *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
+	// Believe X-Forwarded-For only from configured proxies (NEWSROOM_TRUSTED_PROXIES).
+	if err := r.SetTrustedProxies(h.trustedProxies); err != nil {
+		h.log.Error("trusted proxies", "err", err)
+	}
 	r.RedirectTrailingSlash = true
 	r.RedirectFixedPath = false
 	r.HandleMethodNotAllowed = false

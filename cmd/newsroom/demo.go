@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"time"
 
+	"github.com/newsroom/newsroom/admin"
+	"github.com/newsroom/newsroom/auth"
 	"github.com/newsroom/newsroom/demo"
 	"github.com/newsroom/newsroom/store"
 )
@@ -39,7 +42,10 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if err := demo.Install(ctx, db.store, demo.Load(time.Now())); err != nil {
 			return err
 		}
-		fmt.Fprintln(stdout, "demo edition loaded")
+		if err := installDemoUsers(ctx, db.store); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, "demo edition loaded (demo accounts: see the README)")
 	}
 	if archive > 0 {
 		start := time.Now()
@@ -60,6 +66,29 @@ func loadDemoIfEmpty(ctx context.Context, st *store.Store, log *slog.Logger) err
 	if err := demo.Install(ctx, st, demo.Load(time.Now())); err != nil {
 		return err
 	}
-	log.Info("empty database: demo edition loaded (NEWSROOM_NO_DEMO=true skips it)")
+	if err := installDemoUsers(ctx, st); err != nil {
+		return err
+	}
+	log.Info("empty database: demo edition loaded with one demo account per role (NEWSROOM_NO_DEMO=true skips it)",
+		"password", admin.DemoPassword)
+	return nil
+}
+
+// installDemoUsers creates one account per role for trying the newsroom;
+// accounts that already exist are left alone.
+func installDemoUsers(ctx context.Context, st *store.Store) error {
+	for _, nu := range admin.DemoUsers() {
+		u, err := auth.AddUser(ctx, st, nu.Email, nu.Name, nu.Role, nu.Password)
+		if errors.Is(err, auth.ErrUserExists) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("demo account %s: %w", nu.Email, err)
+		}
+		u.Lang, u.Handle = nu.Lang, nu.Handle
+		if err := st.UpdateUser(ctx, u); err != nil {
+			return err
+		}
+	}
 	return nil
 }

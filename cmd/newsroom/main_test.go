@@ -5,11 +5,13 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -290,5 +292,32 @@ func TestInstancesCatchUpWithEachOther(t *testing.T) {
 			t.Fatal("the other instance never showed the new story")
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestUserAddReadsThePasswordFromStdin(t *testing.T) {
+	dir := t.TempDir()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := os.Stdin
+	os.Stdin = r
+	t.Cleanup(func() { os.Stdin = old })
+	fmt.Fprintln(w, "correct horse battery staple")
+	w.Close()
+	var out bytes.Buffer
+	err = run(context.Background(), []string{"user", "add", "--email", "Chief@Example.com", "--role", "admin", "--data-dir", dir}, &out, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "added chief@example.com (admin)") {
+		t.Fatalf("output %q", out.String())
+	}
+	// A bad role is refused with the reason.
+	os.Stdin, _ = os.Open(os.DevNull)
+	err = run(context.Background(), []string{"user", "add", "--email", "x@example.com", "--role", "boss", "--data-dir", dir}, io.Discard, io.Discard)
+	if err == nil {
+		t.Fatal("bad role accepted")
 	}
 }

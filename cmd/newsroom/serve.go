@@ -14,6 +14,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/newsroom/newsroom/admin"
+	"github.com/newsroom/newsroom/auth"
 	"github.com/newsroom/newsroom/catalog"
 	"github.com/newsroom/newsroom/config"
 	"github.com/newsroom/newsroom/handlers"
@@ -69,9 +71,11 @@ func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
 	if !cfg.Embedded() {
 		go s.follow(ctx, cfg.PollInterval)
 	}
+	go s.admin.RunScheduler(ctx)
+	go s.purgeSessions(ctx, time.Hour)
 	srv := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           s.handler.Router(),
+		Handler:           s.router(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      cfg.RequestTimeout + 10*time.Second,
@@ -100,6 +104,8 @@ type site struct {
 	store   *store.Store
 	catalog *catalog.Catalog
 	handler *handlers.Handler
+	admin   *admin.Admin
+	auth    *auth.Service
 	log     *slog.Logger
 	search  *search.Index
 }
@@ -151,16 +157,51 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 		return nil, err
 	}
 	cat.Load(stories, sections, authors)
+	md := markdown.New(markdown.Options{})
 	idx, err := search.Open(filepath.Join(cfg.DataDir, "search"))
 	if err != nil {
 		return nil, fmt.Errorf("search index in NEWSROOM_DATA_DIR: %w", err)
 	}
 	h := handlers.New(handlers.Deps{
 		Store: st, Catalog: cat, Cache: pagecache.New(cfg.CacheBytes), Langs: langs, Pages: pages,
-		Markdown: markdown.New(markdown.Options{}), Search: idx, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
+		Markdown: md, Search: idx, Assets: assets, Log: log, BaseURL: cfg.BaseURL, TrustedProxies: cfg.TrustedProxies,
 	})
 	h.SetIdentity(ident)
-	return &site{store: st, catalog: cat, handler: h, log: log, search: idx}, nil
+	authSvc := auth.New(st, auth.Config{Log: log})
+	adm, err := admin.New(admin.Deps{
+		Store: st, Catalog: cat, Auth: authSvc, Langs: langs, Markdown: md, Log: log, BaseURL: cfg.BaseURL,
+		Changed: h.StoryChanged, SectionsChanged: h.Refresh,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &site{store: st, catalog: cat, handler: h, admin: adm, auth: authSvc, log: log, search: idx}, nil
+}
+
+// router is the whole site: the reader pages and the newsroom under /admin.
+func (s *site) router() http.Handler {
+	r := s.handler.Router()
+	s.admin.Register(r.Group("/admin"))
+	return r
+}
+
+// purgeSessions sweeps expired sessions now and then: the embedded server
+// has no TTL indexes, so expiry is done in code.
+func (s *site) purgeSessions(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		if n, err := s.auth.PurgeSessions(ctx); err != nil {
+			s.log.Warn("purging expired sessions", "err", err)
+		} else if n > 0 {
+			s.log.Info("expired sessions purged", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // identityOverrides applies the time zone and default language saved on the
