@@ -43,6 +43,9 @@ type Deps struct {
 	// (handlers.Handler.Refresh). Without it the catalogue is updated here
 	// and cached reader pages keep the old names until they expire.
 	SectionsChanged func(context.Context) error
+	// IdentityChanged applies a saved paper identity to the reader site
+	// (handlers.Handler.SetIdentity); nil leaves it to the next start.
+	IdentityChanged func(store.Identity)
 	Now             func() time.Time
 }
 
@@ -59,6 +62,7 @@ type Admin struct {
 	secure   bool
 	changed  func(*story.Story)
 	sections func(context.Context) error
+	identity func(store.Identity)
 	now      func() time.Time
 
 	pages  *render.Renderer
@@ -90,7 +94,7 @@ func New(d Deps) (*Admin, error) {
 	a := &Admin{
 		store: d.Store, cat: d.Catalog, auth: d.Auth, langs: d.Langs, md: d.Markdown, log: d.Log,
 		baseURL: d.BaseURL.String(), secure: d.BaseURL.Scheme == "https",
-		changed: d.Changed, sections: d.SectionsChanged, now: d.Now,
+		changed: d.Changed, sections: d.SectionsChanged, identity: d.IdentityChanged, now: d.Now,
 		pages: pages, assets: assets, cop: http.NewCrossOriginProtection(),
 	}
 	if a.log == nil {

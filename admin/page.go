@@ -66,6 +66,9 @@ func (a *Admin) page(c *gin.Context, l *lang.Lang, title string) *render.Page {
 	if auth.Can(u, auth.ActViewAudit, nil) {
 		add(l.T("admin.nav.audit"), "/admin/audit")
 	}
+	if auth.Can(u, auth.ActManageSections, nil) {
+		add(l.T("admin.nav.settings"), "/admin/settings")
+	}
 	return p
 }
 

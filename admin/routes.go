@@ -39,4 +39,6 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	in.GET("/sections", a.sectionsShow)
 	in.POST("/sections", a.sectionSave)
 	in.GET("/audit", a.auditShow)
+	in.GET("/settings", a.settingsShow)
+	in.POST("/settings", a.settingsSave)
 }

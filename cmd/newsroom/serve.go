@@ -170,7 +170,7 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 	authSvc := auth.New(st, auth.Config{Log: log})
 	adm, err := admin.New(admin.Deps{
 		Store: st, Catalog: cat, Auth: authSvc, Langs: langs, Markdown: md, Log: log, BaseURL: cfg.BaseURL,
-		Changed: h.StoryChanged, SectionsChanged: h.Refresh,
+		Changed: h.StoryChanged, SectionsChanged: h.Refresh, IdentityChanged: h.SetIdentity,
 	})
 	if err != nil {
 		return nil, err

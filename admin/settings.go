@@ -1,0 +1,129 @@
+package admin
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsroom/newsroom/auth"
+	"github.com/newsroom/newsroom/store"
+	"github.com/newsroom/newsroom/story"
+)
+
+const (
+	maxPaperName = 120
+	maxURL       = 500
+	maxContact   = 200
+)
+
+type settingsForm struct {
+	Names                               map[string]string
+	BaseURL, LogoURL, TimeZone, Contact string
+	DefaultLanguage                     string
+}
+
+type settingsData struct {
+	frame
+	Langs []langOption
+	Form  settingsForm
+	Errs  map[string]string
+}
+
+// settingsShow is the paper's identity: its name per language, address,
+// logo, time zone, default language and contact, used by every page, feed,
+// sitemap and share card. Empty fields fall back to the configuration.
+func (a *Admin) settingsShow(c *gin.Context) {
+	if !auth.Can(userOf(c), auth.ActManageSections, nil) {
+		a.fail(c, auth.ErrForbidden)
+		return
+	}
+	id, err := a.store.Identity(c.Request.Context())
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	f := settingsForm{Names: map[string]string{}, BaseURL: id.BaseURL, LogoURL: id.LogoURL, TimeZone: id.TimeZone,
+		Contact: id.Contact, DefaultLanguage: id.DefaultLanguage}
+	for code, n := range id.Name {
+		f.Names[code] = n
+	}
+	a.settingsPage(c, http.StatusOK, f, nil)
+}
+
+func (a *Admin) settingsPage(c *gin.Context, status int, f settingsForm, errs map[string]string) {
+	l := a.langFor(c, userOf(c))
+	if errs == nil {
+		errs = map[string]string{}
+	}
+	p := a.page(c, l, l.T("settings.title"))
+	p.Notice = notice(c, l)
+	p.Data = settingsData{frame: a.frame(c, l), Langs: a.langOptions(), Form: f, Errs: errs}
+	a.show(c, status, "settings", p)
+}
+
+func (a *Admin) settingsSave(c *gin.Context) {
+	u := userOf(c)
+	if !auth.Can(u, auth.ActManageSections, nil) {
+		a.fail(c, auth.ErrForbidden)
+		return
+	}
+	l := a.langFor(c, u)
+	f := newFields(c, l)
+	form := settingsForm{Names: map[string]string{},
+		BaseURL: f.text("base_url", maxURL, false), LogoURL: f.text("logo_url", maxURL, false),
+		TimeZone: f.text("time_zone", 64, false), Contact: f.text("contact", maxContact, false),
+		DefaultLanguage: f.text("default_language", 16, false)}
+	id := store.Identity{Name: story.Text{}, UpdatedBy: u.ID, UpdatedAt: a.now().UTC()}
+	for _, code := range a.langs.Codes() {
+		n := f.text("name_"+code, maxPaperName, false)
+		form.Names[code] = n
+		if t := strings.TrimSpace(n); t != "" {
+			id.Name[code] = t
+		}
+	}
+	if v := strings.TrimRight(strings.TrimSpace(form.BaseURL), "/"); v != "" {
+		if !absoluteHTTP(v) {
+			f.fail("base_url", l.T("settings.url_invalid"))
+		}
+		id.BaseURL = v
+	}
+	if v := strings.TrimSpace(form.LogoURL); v != "" {
+		if !absoluteHTTP(v) {
+			f.fail("logo_url", l.T("settings.url_invalid"))
+		}
+		id.LogoURL = v
+	}
+	if v := strings.TrimSpace(form.TimeZone); v != "" {
+		if _, err := time.LoadLocation(v); err != nil {
+			f.fail("time_zone", l.T("settings.time_zone_invalid"))
+		}
+		id.TimeZone = v
+	}
+	if v := form.DefaultLanguage; v != "" {
+		if a.langs.Get(v) == nil {
+			f.fail("default_language", l.T("settings.language_invalid"))
+		}
+		id.DefaultLanguage = v
+	}
+	id.Contact = strings.TrimSpace(form.Contact)
+	if !f.ok() {
+		a.settingsPage(c, http.StatusUnprocessableEntity, form, f.Errs)
+		return
+	}
+	if err := a.store.PutIdentity(c.Request.Context(), id); err != nil {
+		a.fail(c, err)
+		return
+	}
+	if a.identity != nil {
+		a.identity(id)
+	}
+	c.Redirect(http.StatusSeeOther, "/admin/settings?done=settings_saved")
+}
+
+func absoluteHTTP(v string) bool {
+	u, err := url.Parse(v)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.RawQuery == "" && u.Fragment == ""
+}
