@@ -1,0 +1,5 @@
+package photos
+
+func (l *Library) parsePages() error { return nil }
+
+type asset struct{}
