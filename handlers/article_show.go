@@ -119,7 +119,12 @@ func (h *Handler) renderArticle(ctx context.Context, c *gin.Context, l *lang.Lan
 		d.Updated, d.UpdatedISO = l.DateTime(v.UpdatedAt), l.ISO(v.UpdatedAt)
 	}
 	if v.TranslatedFrom != "" {
-		d.TranslatedFrom = l.T("article.translated_from", "Lang", h.languageName(l, v.TranslatedFrom))
+		from := h.languageName(l, v.TranslatedFrom)
+		if name := h.translatorName(ctx, l, v.TranslatedBy); name != "" {
+			d.TranslatedFrom = l.T("article.translated_from_by", "Lang", from, "Name", name)
+		} else {
+			d.TranslatedFrom = l.T("article.translated_from", "Lang", from)
+		}
 	}
 	if s, ok := h.cat.Section(st.Section); ok {
 		d.SectionName = s.Name.In(l.Code, h.langs.Default())
@@ -133,4 +138,21 @@ func (h *Handler) renderArticle(ctx context.Context, c *gin.Context, l *lang.Lan
 	}
 	p.Data = d
 	return &rendered{name: "article", page: p, deps: []string{depStory(st.Number)}}, nil
+}
+
+// translatorName is how readers see who translated a version: the byline
+// name of the translator's reporter profile, else their account name. An
+// account that is gone leaves the credit out rather than failing the page.
+func (h *Handler) translatorName(ctx context.Context, l *lang.Lang, userID string) string {
+	if userID == "" {
+		return ""
+	}
+	u, err := h.store.User(ctx, userID)
+	if err != nil {
+		return ""
+	}
+	if a, ok := h.cat.Author(u.Handle); ok && u.Handle != "" {
+		return a.Name.In(l.Code, h.langs.Default())
+	}
+	return u.Name
 }

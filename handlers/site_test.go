@@ -481,3 +481,26 @@ func TestDatabaseDownGives503(t *testing.T) {
 		t.Fatalf("healthz %d", h.code)
 	}
 }
+
+func TestTranslationCreditsTheTranslator(t *testing.T) {
+	s := newTestSite(t)
+	ctx := context.Background()
+	if err := s.store.CreateUser(ctx, &store.User{ID: "mina@example.com", Email: "mina@example.com", Name: "Mina Seo", Role: store.RoleTranslator}); err != nil {
+		t.Fatal(err)
+	}
+	st := s.find(t, koOnly)
+	v := story.Version{Headline: "Dry cleaner passes to the next generation", Slug: "dry-cleaner-next-generation", Status: story.Published,
+		PublishedAt: time.Now().Add(-time.Minute), TranslatedFrom: "ko", TranslatedBy: "mina@example.com"}
+	saved, err := s.store.Save(ctx, st, "en", 0, v, "Translated body.", "mina@example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.h.StoryChanged(saved)
+	en := s.get(t, "/en/news/"+itoa(st.Number)+"/dry-cleaner-next-generation")
+	mustContain(t, en.body, "Translated from Korean by Mina Seo.")
+	ko := s.get(t, "/ko/news/"+itoa(st.Number)+"/"+url.PathEscape(st.Versions["ko"].Slug))
+	mustContain(t, ko.body, `<link rel="alternate" hreflang="en"`)
+	if strings.Contains(en.body, "mina@example.com") {
+		t.Error("the translator's email address is on a public page")
+	}
+}
