@@ -195,7 +195,7 @@ var notices = map[string]string{
 	"scheduled": "admin.notice.scheduled", "unpublished": "admin.notice.unpublished",
 	"user_created": "admin.notice.user_created", "user_saved": "admin.notice.user_saved",
 	"section_saved": "admin.notice.section_saved", "prefs_saved": "admin.notice.prefs_saved",
-	"settings_saved": "settings.saved",
+	"settings_saved": "settings.saved", "password_changed": "account.changed",
 }
 
 func notice(c *gin.Context, l *lang.Lang) string {

@@ -69,6 +69,7 @@ func (a *Admin) page(c *gin.Context, l *lang.Lang, title string) *render.Page {
 	if auth.Can(u, auth.ActManageSections, nil) {
 		add(l.T("admin.nav.settings"), "/admin/settings")
 	}
+	add(l.T("admin.nav.account"), "/admin/account")
 	return p
 }
 

@@ -21,6 +21,8 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	in := r.Group("", a.requireUser)
 	in.POST("/logout", a.logout)
 	in.POST("/me", a.meSave)
+	in.GET("/account", a.accountShow)
+	in.POST("/account/password", a.passwordChange)
 
 	// Dashboard
 	in.GET("/", a.dashboardShow)
