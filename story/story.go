@@ -95,6 +95,20 @@ type Version struct {
 	TranslatedBy   string `bson:"translated_by,omitempty"`
 	EditedBy       string `bson:"edited_by,omitempty"`
 	Words          int    `bson:"words,omitempty"`
+	// SourceRevision is, for a translation, the revision of the source
+	// version (TranslatedFrom) it was made from or last brought up to date
+	// with; 0 when unknown (translations older than this field).
+	SourceRevision int `bson:"source_revision,omitempty"`
+	// Minor marks a revision saved as a minor edit ("no translation update
+	// needed"): it does not make translations of this version stale.
+	Minor bool `bson:"minor,omitempty"`
+	// TextRevision is the latest revision whose change matters to
+	// translations (the last save not marked minor); 0 means Revision.
+	TextRevision int `bson:"text_revision,omitempty"`
+	// CorrectionRevision is the revision in which Correction was last
+	// set or changed, so that a translation can tell whether the source
+	// carries a correction it has not caught up with.
+	CorrectionRevision int `bson:"correction_revision,omitempty"`
 }
 
 // Live reports whether readers can see the version at time now.
