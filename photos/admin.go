@@ -1,5 +1,315 @@
 package photos
 
-func (l *Library) parsePages() error { return nil }
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"mime"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
 
-type asset struct{}
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsroom/newsroom/auth"
+	"github.com/newsroom/newsroom/lang"
+	"github.com/newsroom/newsroom/media"
+	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/store"
+	"github.com/newsroom/newsroom/templates"
+)
+
+// AdminPrefix is where RegisterAdmin's group must be mounted: page links
+// and the upload script use these paths.
+const AdminPrefix = "/admin/media"
+
+// csp matches the newsroom's: own scripts and styles only, never framed.
+const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+	"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// maxFormBytes bounds the edit and delete forms (captions in two languages).
+const maxFormBytes = 64 << 10
+
+// RegisterAdmin adds the media library's newsroom pages to g, which must be
+// mounted at AdminPrefix and must not cap request bodies below the upload
+// limit. Every route checks the session, the CSRF token of changes and the
+// user's permission itself, so g needs no middleware of its own.
+func (l *Library) RegisterAdmin(g *gin.RouterGroup) {
+	if l.pages == nil {
+		panic("photos: RegisterAdmin needs Deps.Auth and Deps.Langs")
+	}
+	g.Use(l.adminHeaders)
+	g.GET("/static/:file", l.staticFile)
+
+	in := g.Group("", l.requireUser)
+	in.GET("/", l.libraryShow)
+	in.GET("/pick.json", l.pickJSON)
+	in.GET("/upload", l.uploadShow)
+	in.POST("/upload", l.uploadReceive)
+	in.GET("/photo/:id", l.photoEdit)
+	in.POST("/photo/:id", l.photoSave)
+	in.POST("/photo/:id/delete", l.photoDelete)
+}
+
+// What a newsroom user may do in the library: every newsroom role sees it;
+// those who may write stories upload, caption and set the crop (and
+// translators, who translate captions and alt text); only editors and
+// admins, who may publish, delete.
+func mayUpload(u *auth.User) bool { return auth.Can(u, auth.ActCreateStory, nil) }
+func mayEdit(u *auth.User) bool {
+	return mayUpload(u) || auth.Can(u, auth.ActTranslate, nil)
+}
+func mayDelete(u *auth.User) bool { return auth.Can(u, auth.ActPublish, nil) }
+
+func (l *Library) adminHeaders(c *gin.Context) {
+	h := c.Writer.Header()
+	h.Set("Content-Security-Policy", csp)
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("Cache-Control", "no-store")
+	c.Next()
+}
+
+const userKey, sessionKey = "photos.user", "photos.session"
+
+var crossOrigin = http.NewCrossOriginProtection()
+
+// requireUser lets through requests with a live session; changes also need
+// the session's CSRF token (header, or form field of a urlencoded form; the
+// multipart fallback of the upload form checks its first part itself) and
+// must not come from another site.
+func (l *Library) requireUser(c *gin.Context) {
+	u, sess, err := l.auth.FromRequest(c.Request)
+	if errors.Is(err, auth.ErrNoSession) {
+		if wantsJSON(c) {
+			c.AbortWithStatusJSON(http.StatusUnauthorized, gin.H{"error": l.langFor(c, nil).T("error.session.invalid")})
+			return
+		}
+		c.Redirect(http.StatusSeeOther, "/admin/login?next="+url.QueryEscape(c.Request.URL.RequestURI()))
+		c.Abort()
+		return
+	}
+	if err != nil {
+		l.fail(c, err)
+		c.Abort()
+		return
+	}
+	c.Set(userKey, u)
+	c.Set(sessionKey, sess)
+	if c.Request.Method == http.MethodPost {
+		if err := crossOrigin.Check(c.Request); err != nil {
+			l.fail(c, &httpError{status: http.StatusForbidden, id: "photos.error.csrf"})
+			c.Abort()
+			return
+		}
+		if !isMultipart(c) {
+			if ct, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type")); ct == "application/x-www-form-urlencoded" {
+				c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxFormBytes)
+			}
+			if !auth.ValidCSRF(sess, auth.CSRFFromRequest(c.Request)) {
+				l.fail(c, &httpError{status: http.StatusForbidden, id: "photos.error.csrf"})
+				c.Abort()
+				return
+			}
+		}
+	}
+	c.Next()
+}
+
+func isMultipart(c *gin.Context) bool {
+	ct, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	return ct == "multipart/form-data"
+}
+
+func wantsJSON(c *gin.Context) bool {
+	return c.GetHeader("X-Requested-With") == "newsroom" || strings.Contains(c.GetHeader("Accept"), "application/json")
+}
+
+func userOf(c *gin.Context) *auth.User {
+	if v, ok := c.Get(userKey); ok {
+		return v.(*auth.User)
+	}
+	return nil
+}
+
+func sessionOf(c *gin.Context) *auth.Session {
+	if v, ok := c.Get(sessionKey); ok {
+		return v.(*auth.Session)
+	}
+	return nil
+}
+
+// langFor is the user's newsroom language, else the browser's, else the paper's.
+func (l *Library) langFor(c *gin.Context, u *auth.User) *lang.Lang {
+	if u == nil {
+		u = userOf(c)
+	}
+	if u != nil {
+		if lg := l.langs.Get(u.Lang); lg != nil {
+			return lg
+		}
+	}
+	return l.langs.Get(l.langs.Match(c.GetHeader("Accept-Language")))
+}
+
+// frame is what every library page shows around its content.
+type frame struct {
+	User      *auth.User
+	CanUpload bool
+}
+
+// page starts a library page's envelope.
+func (l *Library) page(c *gin.Context, lg *lang.Lang, title string) *render.Page {
+	p := &render.Page{
+		L: lg, Lang: lg.Code, Title: title, NoIndex: true,
+		Site: render.Site{Name: lg.T("photos.newsroom"), CSS: l.assetURL("photos.css"), JS: l.assetURL("photos.js"),
+			Year: l.now().In(l.langs.Location()).Year()},
+	}
+	if s := sessionOf(c); s != nil {
+		p.CSRF = s.CSRF
+	}
+	here := c.Request.URL.Path
+	add := func(label, href string) {
+		p.Nav = append(p.Nav, render.Link{Label: label, Href: href, Current: here == href})
+	}
+	add(lg.T("photos.nav.newsroom"), "/admin/")
+	add(lg.T("photos.nav.library"), AdminPrefix+"/")
+	if mayUpload(userOf(c)) {
+		add(lg.T("photos.nav.upload"), AdminPrefix+"/upload")
+	}
+	return p
+}
+
+func (l *Library) frame(c *gin.Context) frame {
+	u := userOf(c)
+	return frame{User: u, CanUpload: mayUpload(u)}
+}
+
+func (l *Library) show(c *gin.Context, status int, name string, p *render.Page) {
+	body, err := l.pages.Render(name, p)
+	if err != nil {
+		l.fail(c, err)
+		return
+	}
+	c.Data(status, "text/html; charset=utf-8", body)
+}
+
+// httpError is a failure shown to the user: a status and a message ID.
+type httpError struct {
+	status int
+	id     string
+	args   []any
+}
+
+func (e *httpError) Error() string { return http.StatusText(e.status) + ": " + e.id }
+
+// fail is the one place the library's errors become responses: a localized
+// message (JSON for the upload script) with its status; unexpected errors
+// are logged and shown as an internal error.
+func (l *Library) fail(c *gin.Context, err error) {
+	lg := l.langFor(c, nil)
+	var he *httpError
+	var me *media.Error
+	var fe *FieldError
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &he):
+	case errors.As(err, &me):
+		status := http.StatusUnprocessableEntity
+		if me.ID == media.MsgTooLarge {
+			status = http.StatusRequestEntityTooLarge
+		}
+		he = &httpError{status: status, id: me.ID, args: me.Args}
+	case errors.As(err, &mbe):
+		he = &httpError{status: http.StatusRequestEntityTooLarge, id: media.MsgTooLarge,
+			args: []any{"Max", fmt.Sprintf("%d MB", mbe.Limit>>20)}}
+	case errors.As(err, &fe):
+		he = &httpError{status: http.StatusUnprocessableEntity, id: fe.ID, args: fe.Args}
+	case errors.Is(err, auth.ErrForbidden):
+		he = &httpError{status: http.StatusForbidden, id: "photos.error.forbidden"}
+	case errors.Is(err, ErrNotFound), errors.Is(err, store.ErrNotFound):
+		he = &httpError{status: http.StatusNotFound, id: "photos.error.not_found"}
+	case errors.Is(err, store.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
+		l.log.Warn("photos: database unavailable", "path", c.Request.URL.Path, "err", err)
+		he = &httpError{status: http.StatusServiceUnavailable, id: "photos.error.unavailable"}
+	default:
+		l.log.Error("photos: newsroom request failed", "path", c.Request.URL.Path, "err", err)
+		he = &httpError{status: http.StatusInternalServerError, id: "photos.error.internal"}
+	}
+	msg := lg.T(he.id, he.args...)
+	if wantsJSON(c) {
+		c.JSON(he.status, gin.H{"error": msg})
+		return
+	}
+	p := l.page(c, lg, lg.T("photos.error.title"))
+	p.Data = struct {
+		frame
+		Message string
+	}{l.frame(c), msg}
+	body, rerr := l.pages.Render("error", p)
+	if rerr != nil {
+		l.log.Error("photos: error page failed", "err", rerr)
+		c.Data(he.status, "text/plain; charset=utf-8", []byte(msg))
+		return
+	}
+	c.Data(he.status, "text/html; charset=utf-8", body)
+}
+
+// asset is an embedded static file of the library pages.
+type asset struct {
+	body        []byte
+	hash, ctype string
+}
+
+// parsePages parses the library's page templates and loads its static files.
+func (l *Library) parsePages() error {
+	sub, err := fs.Sub(templates.PhotosFS, "photos")
+	if err != nil {
+		return fmt.Errorf("photos: templates: %w", err)
+	}
+	pages, err := render.New(sub, "layout.html", "pages")
+	if err != nil {
+		return fmt.Errorf("photos: %w", err)
+	}
+	names, err := fs.Glob(sub, "static/*")
+	if err != nil || len(names) == 0 {
+		return fmt.Errorf("photos: no static files: %v", err)
+	}
+	l.assets = map[string]asset{}
+	for _, n := range names {
+		b, err := fs.ReadFile(sub, n)
+		if err != nil {
+			return fmt.Errorf("photos: static %s: %w", n, err)
+		}
+		sum := sha256.Sum256(b)
+		ct := mime.TypeByExtension(path.Ext(n))
+		if ct == "" {
+			ct = "application/octet-stream"
+		}
+		l.assets[path.Base(n)] = asset{body: b, hash: hex.EncodeToString(sum[:6]), ctype: ct}
+	}
+	l.pages = pages
+	return nil
+}
+
+// assetURL names a static file with its content hash, so it can be cached for good.
+func (l *Library) assetURL(name string) string {
+	return AdminPrefix + "/static/" + name + "?v=" + l.assets[name].hash
+}
+
+func (l *Library) staticFile(c *gin.Context) {
+	f, ok := l.assets[c.Param("file")]
+	if !ok {
+		c.String(http.StatusNotFound, "404 page not found")
+		return
+	}
+	if c.Query("v") == f.hash {
+		c.Header("Cache-Control", "public, max-age=31536000, immutable")
+	}
+	c.Data(http.StatusOK, f.ctype, f.body)
+}

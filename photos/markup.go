@@ -232,3 +232,14 @@ func (l *Library) MissingAlt(st *story.Story, lang, body string) []*Photo {
 	}
 	return out
 }
+
+// Markdown is what puts photo p in a story body in lang:
+// ![alt](photo:<id> "caption"), with the library's alt text and caption.
+func Markdown(p *Photo, lang string) string {
+	alt := strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "\n", " ").Replace(p.Alt[lang])
+	s := "![" + alt + "](photo:" + p.ID
+	if c := p.Caption[lang]; c != "" {
+		s += ` "` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ").Replace(c) + `"`
+	}
+	return s + ")"
+}

@@ -13,3 +13,9 @@ var FS embed.FS
 //
 //go:embed admin
 var AdminFS embed.FS
+
+// PhotosFS holds the media library's newsroom pages under photos/:
+// photos/layout.html, photos/pages/*.html, photos/static/*.
+//
+//go:embed photos
+var PhotosFS embed.FS

@@ -1,0 +1,120 @@
+package photos
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsroom/newsroom/media"
+	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/story"
+)
+
+// langFields are one language's texts of a photo in the edit form.
+type langFields struct {
+	Code, Name           string
+	Caption, Alt, Credit string
+	AltMissing           bool
+}
+
+type renditionRow struct {
+	Width, Height int
+	JPEG, WebP    string // sizes, formatted
+	Saved         string // WebP's saving over JPEG, "34%"
+}
+
+type editData struct {
+	frame
+	Photo          *Photo
+	Preview        string // URL of the preview image
+	PreviewW       int
+	PreviewH       int
+	FocusX, FocusY string
+	Langs          []langFields
+	Uploaded       string
+	Size           string
+	Renditions     []renditionRow
+	Markdown       string
+	CanEdit        bool
+	CanDelete      bool
+	Error          string
+	UsedBy         []render.Link // set when a delete was refused
+}
+
+// photoEdit shows a photo with its per-language caption, alt text and
+// credit, the focal point and, for editors, the delete button.
+func (l *Library) photoEdit(c *gin.Context) {
+	p, err := l.lookup(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		l.fail(c, err)
+		return
+	}
+	l.editPage(c, http.StatusOK, p, nil, "", nil)
+}
+
+// editPage renders the edit page; in (when not nil) are the texts as typed,
+// errMsg a message for the form, usedBy the stories refusing a delete.
+func (l *Library) editPage(c *gin.Context, status int, p *Photo, in *Details, errMsg string, usedBy []*story.Story) {
+	lg := l.langFor(c, nil)
+	u := userOf(c)
+	d := editData{
+		frame: l.frame(c), Photo: p, CanEdit: mayEdit(u), CanDelete: mayDelete(u), Error: errMsg,
+		Uploaded: lg.DateTime(p.UploadedAt), Size: megabytes(p.Size),
+		Markdown: Markdown(p, lg.Code),
+	}
+	shown := Details{Caption: p.Caption, Alt: p.Alt, Credit: p.Credit, FocusX: p.FocusX, FocusY: p.FocusY}
+	if in != nil {
+		shown = *in
+	}
+	d.FocusX = strconv.FormatFloat(shown.FocusX, 'f', 3, 64)
+	d.FocusY = strconv.FormatFloat(shown.FocusY, 'f', 3, 64)
+	for _, code := range l.langs.Codes() {
+		d.Langs = append(d.Langs, langFields{
+			Code: code, Name: l.langs.Get(code).Name(),
+			Caption: shown.Caption[code], Alt: shown.Alt[code], Credit: shown.Credit[code],
+			AltMissing: AltMissing(p, code),
+		})
+	}
+	if rs := renditions(p, media.JPEG); len(rs) > 0 {
+		r := fallback(rs)
+		d.Preview, d.PreviewW, d.PreviewH = URL(p, r.Width, media.JPEG), r.Width, r.Height
+	}
+	for _, j := range renditions(p, media.JPEG) {
+		row := renditionRow{Width: j.Width, Height: j.Height, JPEG: kilobytes(j.Size)}
+		if w, ok := findRendition(p, j.Width, media.WebP); ok {
+			row.WebP = kilobytes(w.Size)
+			row.Saved = strconv.Itoa(100-100*w.Size/max(1, j.Size)) + "%"
+		}
+		d.Renditions = append(d.Renditions, row)
+	}
+	for _, st := range usedBy {
+		d.UsedBy = append(d.UsedBy, l.storyLink(st, lg.Code))
+	}
+	page := l.page(c, lg, lg.T("photos.edit.title"))
+	if c.Query("saved") != "" && errMsg == "" {
+		page.Notice = lg.T("photos.edit.saved")
+	}
+	page.Data = d
+	l.show(c, status, "edit", page)
+}
+
+// storyLink names a story by its headline in lang (else any version) and
+// links to its editor.
+func (l *Library) storyLink(st *story.Story, lang string) render.Link {
+	codes := append([]string{lang}, l.langs.Codes()...)
+	for _, code := range codes {
+		if v := st.Version(code); v != nil {
+			return render.Link{Lang: code, Label: v.Headline, Href: "/admin/stories/" + strconv.Itoa(st.Number) + "/" + code}
+		}
+	}
+	return render.Link{Label: "#" + strconv.Itoa(st.Number), Href: "/admin/stories/" + strconv.Itoa(st.Number) + "/" + lang}
+}
+
+func megabytes(n int64) string {
+	return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
+}
+
+func kilobytes(n int) string {
+	return strconv.Itoa((n+512)/1024) + " KB"
+}
