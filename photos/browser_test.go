@@ -134,4 +134,3 @@ func TestBrowserUploadAndFocalPoint(t *testing.T) {
 		t.Errorf("after clicking at (0.1, 0.2) and saving: focus (%.3f, %.3f), alt %q", p.FocusX, p.FocusY, p.Alt["en"])
 	}
 }
-
