@@ -25,6 +25,7 @@ type row struct {
 	Section, Byline, When string
 	Href                  string
 	CanEdit               bool
+	Stale                 bool // a translation whose source changed since
 	at                    time.Time
 }
 
@@ -137,6 +138,7 @@ func (a *Admin) row(l *lang.Lang, u *auth.User, st *story.Story, v *story.Versio
 		Headline: v.Headline, StatusCode: string(v.Status), Status: l.T(statusNames[v.Status]),
 		Byline: a.bylineNames(l, st.Byline),
 		Href:   editHref(st.Number, v.Lang), CanEdit: auth.CanEditVersion(u, st, v.Lang),
+		Stale: st.Stale(v.Lang),
 	}
 	if r.Headline == "" {
 		r.Headline = l.T("admin.story.untitled")

@@ -57,6 +57,8 @@ func (a *Admin) page(c *gin.Context, l *lang.Lang, title string) *render.Page {
 	if auth.Can(u, auth.ActCreateStory, nil) {
 		add(l.T("admin.nav.new_story"), "/admin/stories/new")
 	}
+	add(l.T("desk.nav"), "/admin/desk")
+	add(l.T("glossary.nav"), "/admin/glossary")
 	if auth.Can(u, auth.ActManageUsers, nil) {
 		add(l.T("admin.nav.users"), "/admin/users")
 	}

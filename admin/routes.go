@@ -34,6 +34,18 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	in.POST("/stories/:number/:lang", a.storySave)
 	in.POST("/preview", a.preview)
 
+	// Revisions, conflicts and translation (history, side-by-side editor,
+	// staleness, presence), the translation desk and the glossary
+	in.GET("/stories/:number/:lang/history", a.historyShow)
+	in.POST("/stories/:number/:lang/history/restore", a.historyRestore)
+	in.GET("/stories/:number/:lang/translate", a.translateShow)
+	in.POST("/stories/:number/:lang/uptodate", a.markUpToDate)
+	in.POST("/stories/:number/:lang/presence", a.presenceBeat)
+	in.GET("/desk", a.deskShow)
+	in.GET("/glossary", a.glossaryShow)
+	in.POST("/glossary", a.glossarySave)
+	in.POST("/glossary/delete", a.glossaryDelete)
+
 	// Administration
 	in.GET("/users", a.usersShow)
 	in.POST("/users", a.userCreate)

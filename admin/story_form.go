@@ -47,6 +47,7 @@ type storyData struct {
 	Autosave                                 bool
 	Versions                                 []versionLink
 	Timezone                                 string
+	Extras                                   storyExtras
 }
 
 type versionLink struct {
@@ -190,6 +191,7 @@ func (a *Admin) storyPage(c *gin.Context, status int, st *story.Story, lng strin
 				Href: editHref(st.Number, code), Exists: st.Version(code) != nil})
 		}
 	}
+	d.Extras = a.storyExtras(c, l, st, lng)
 	title := l.T("admin.story.new_title")
 	if st != nil {
 		title = l.T("admin.story.edit_title", "Number", st.Number)

@@ -71,6 +71,7 @@ func (a *Admin) storySave(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
+	joinParagraphs(c) // the side-by-side editor sends paragraphs
 	a.saveVersion(c, st, lng)
 }
 
@@ -157,6 +158,7 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 		v = *old
 	} else if cur != nil && len(cur.Versions) > 0 {
 		v.TranslatedFrom = a.originalLang(cur, lng)
+		v.SourceRevision = sourceRevisionFor(c, cur, v.TranslatedFrom)
 		if u.Role == store.RoleTranslator {
 			v.TranslatedBy = u.ID
 		}
@@ -186,6 +188,8 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 	if wasLive && v.Status == story.Published {
 		v.UpdatedAt = now // shown to readers as "Updated"
 	}
+	// A minor edit ("no translation update needed") leaves translations current.
+	story.Stamp(old, &v, c.PostForm("minor") == "on")
 
 	var saved *story.Story
 	var err error
@@ -231,7 +235,11 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 			"slug": sv.Slug, "message": l.T("admin.autosave.saved", "Time", a.now().In(a.langs.Location()).Format("15:04:05"))})
 		return
 	}
-	c.Redirect(http.StatusSeeOther, editHref(saved.Number, lng)+"?done="+done[in.Action])
+	back := editHref(saved.Number, lng)
+	if c.PostForm("view") == viewTranslate {
+		back = translateHref(saved.Number, lng)
+	}
+	c.Redirect(http.StatusSeeOther, back+"?done="+done[in.Action])
 }
 
 // originalLang is the language a new version of st translates: the paper's
@@ -246,21 +254,6 @@ func (a *Admin) originalLang(st *story.Story, lng string) string {
 		}
 	}
 	return ""
-}
-
-// conflict answers a save that started from a revision no longer the
-// head: the user's text stays in the form, with a link to what is stored now.
-func (a *Admin) conflict(c *gin.Context, cur *story.Story, lng string, in storyInput) {
-	l := a.langFor(c, nil)
-	if wantsJSON(c) {
-		href := ""
-		if cur != nil {
-			href = editHref(cur.Number, lng)
-		}
-		c.JSON(http.StatusConflict, gin.H{"error": l.T("admin.story.conflict"), "current": href})
-		return
-	}
-	a.storyPage(c, http.StatusConflict, cur, lng, in, nil, true)
 }
 
 // auditStory records the workflow actions the audit log keeps.

@@ -7,7 +7,9 @@
 (function () {
   var form = document.getElementById("story-form");
   if (!form) return;
-  var body = document.getElementById("body");
+  // The side-by-side translation editor has one field per paragraph and no
+  // single body: the body aids then work on a detached field, harmlessly.
+  var body = document.getElementById("body") || document.createElement("textarea");
   var csrf = document.body.getAttribute("data-csrf") || "";
   var status = document.getElementById("autosave-status");
   var composing = false;
@@ -192,8 +194,12 @@
         }
         say(res.j.message);
       } else if (res.status === 409) {
+        // Never overwrite: stop, say so, and offer to send the form, which
+        // lands on the conflict page with this text in it.
         stopped = true;
         say(res.j.error);
+        var resolve = document.getElementById("conflict-resolve");
+        if (resolve && res.j.current) resolve.hidden = false;
       } else if (res.status === 422) {
         dirty = true;
         say(status.getAttribute("data-invalid"));
@@ -220,5 +226,52 @@
     ev.preventDefault();
     var submitter = ev.submitter;
     inflight.then(function () { form.requestSubmit(submitter); });
+  });
+})();
+
+// Revisions and translation pages: confirmation of destructive forms, the
+// "also editing" notice, and the side-by-side editor's paragraph fields.
+(function () {
+  var csrf = document.body.getAttribute("data-csrf") || "";
+
+  // Forms marked data-confirm ask first (restore, delete, discard mine).
+  document.querySelectorAll("form[data-confirm]").forEach(function (f) {
+    f.addEventListener("submit", function (ev) {
+      if (!window.confirm(f.getAttribute("data-confirm"))) ev.preventDefault();
+    });
+  });
+
+  // Presence: a heartbeat every data-every seconds while the page is open;
+  // the answer names who else has this version open.
+  var presence = document.getElementById("presence");
+  if (presence && presence.getAttribute("data-href")) {
+    var every = (parseInt(presence.getAttribute("data-every"), 10) || 30) * 1000;
+    setInterval(function () {
+      if (document.hidden) return;
+      fetch(presence.getAttribute("data-href"), {
+        method: "POST", credentials: "same-origin", body: new FormData(),
+        headers: { "X-CSRF-Token": csrf, "X-Requested-With": "newsroom", "Accept": "application/json" }
+      }).then(function (r) { return r.ok ? r.json() : null; }).then(function (j) {
+        if (!j) return;
+        presence.textContent = j.message || "";
+        presence.hidden = !j.message;
+      }).catch(function () {});
+    }, every);
+  }
+
+  // Side by side: each translation paragraph grows with its text so the
+  // rows stay aligned with the source and the whole page scrolls as one;
+  // the source paragraph of the field being typed in is highlighted.
+  var sbs = document.getElementById("sbs-body");
+  if (!sbs) return;
+  function fit(t) {
+    t.style.height = "auto";
+    t.style.height = (t.scrollHeight + 2) + "px";
+  }
+  sbs.querySelectorAll("textarea.para").forEach(function (t) {
+    fit(t);
+    t.addEventListener("input", function () { fit(t); });
+    t.addEventListener("focus", function () { t.closest(".sbs-row").classList.add("active"); });
+    t.addEventListener("blur", function () { t.closest(".sbs-row").classList.remove("active"); });
   });
 })();
