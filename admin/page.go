@@ -56,6 +56,7 @@ func (a *Admin) page(c *gin.Context, l *lang.Lang, title string) *render.Page {
 	add(l.T("admin.nav.dashboard"), "/admin/")
 	if auth.Can(u, auth.ActCreateStory, nil) {
 		add(l.T("admin.nav.new_story"), "/admin/stories/new")
+		add(l.T("admin.nav.media"), "/admin/media/")
 	}
 	add(l.T("desk.nav"), "/admin/desk")
 	add(l.T("glossary.nav"), "/admin/glossary")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsroom/newsroom/catalog"
 	"github.com/newsroom/newsroom/lang"
+	"github.com/newsroom/newsroom/photos"
 	"github.com/newsroom/newsroom/render"
 )
 
@@ -109,11 +110,13 @@ func (h *Handler) renderArticle(ctx context.Context, c *gin.Context, l *lang.Lan
 	d := articleData{
 		Headline: v.Headline, Deck: v.Deck,
 		Published: l.DateTime(v.PublishedAt), PublishedISO: l.ISO(v.PublishedAt),
-		Body:       h.md.HTML(body),
+		Body:       h.md[l.Code].HTML(body),
 		Correction: v.Correction,
 		Byline:     h.byline(l, st.Byline, true),
-		Caption:    st.Photo.Caption.In(l.Code),
-		Credit:     st.Photo.Credit.In(l.Code),
+	}
+	if ph, ok := h.leadPhoto(st); ok {
+		d.Photo = photos.Picture(ph, l.Code, photos.DefaultSizes, true) // the lead photo loads eagerly
+		d.Caption, d.Credit = ph.Caption.In(l.Code, h.langs.Default()), ph.Credit.In(l.Code, h.langs.Default())
 	}
 	if v.WasUpdated() {
 		d.Updated, d.UpdatedISO = l.DateTime(v.UpdatedAt), l.ISO(v.UpdatedAt)

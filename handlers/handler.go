@@ -13,6 +13,7 @@ import (
 	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/markdown"
 	"github.com/newsroom/newsroom/pagecache"
+	"github.com/newsroom/newsroom/photos"
 	"github.com/newsroom/newsroom/render"
 	"github.com/newsroom/newsroom/search"
 	"github.com/newsroom/newsroom/static"
@@ -27,8 +28,9 @@ type Handler struct {
 	cache          *pagecache.Cache
 	langs          *lang.Set
 	pages          *render.Renderer
-	md             *markdown.Renderer
-	search         *search.Index // nil: no search (some tests)
+	md             map[string]*markdown.Renderer // per language: body photo captions follow the page's language
+	photos         *photos.Library               // nil: no photos (some tests)
+	search         *search.Index                 // nil: no search (some tests)
 	assets         *static.Assets
 	statics        map[string]*pagecache.Page // hashed URL → compressed once, at start
 	log            *slog.Logger
@@ -46,10 +48,14 @@ type Deps struct {
 	Langs    *lang.Set
 	Pages    *render.Renderer
 	Markdown *markdown.Renderer
-	Search   *search.Index
-	Assets   *static.Assets
-	Log      *slog.Logger
-	BaseURL  *url.URL
+	// MarkdownFor, when set, gives each language its own renderer (body
+	// photos' captions and alt text in that language); Markdown is the fallback.
+	MarkdownFor map[string]*markdown.Renderer
+	Photos      *photos.Library
+	Search      *search.Index
+	Assets      *static.Assets
+	Log         *slog.Logger
+	BaseURL     *url.URL
 	// TrustedProxies may set X-Forwarded-For; nil trusts none.
 	TrustedProxies []string
 	Now            func() time.Time
@@ -66,11 +72,27 @@ func New(d Deps) *Handler {
 		statics[a.URL] = pagecache.Build(200, a.ContentType, a.Body)
 	}
 	return &Handler{
-		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: d.Markdown, search: d.Search,
+		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: markdownFor(d), photos: d.Photos, search: d.Search,
 		assets: d.Assets, statics: statics, log: d.Log, baseURL: d.BaseURL.String(), now: now,
 		trustedProxies: d.TrustedProxies,
 	}
 }
+
+func markdownFor(d Deps) map[string]*markdown.Renderer {
+	m := map[string]*markdown.Renderer{}
+	for _, code := range d.Langs.Codes() {
+		if r := d.MarkdownFor[code]; r != nil {
+			m[code] = r
+		} else {
+			m[code] = d.Markdown
+		}
+	}
+	return m
+}
+
+// PhotoChanged drops cached pages after a photo's caption, credit, alt text
+// or crop changed (rare: the whole cache goes).
+func (h *Handler) PhotoChanged(string) { h.cache.Purge() }
 
 // SetIdentity applies the paper's identity (settings page) to every page.
 func (h *Handler) SetIdentity(id store.Identity) {

@@ -24,6 +24,10 @@ func (h *Handler) Router() *gin.Engine {
 	r.HEAD("/healthz", h.health)
 	r.GET("/static/*file", h.staticFile)
 	r.HEAD("/static/*file", h.staticFile)
+	if h.photos != nil {
+		r.GET("/media/:id/:file", h.photos.ServeMedia)
+		r.HEAD("/media/:id/:file", h.photos.ServeMedia)
+	}
 
 	// Search engines
 	r.GET("/robots.txt", h.robots)

@@ -39,7 +39,11 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	defer db.close()
 	if !archiveOnly {
-		if err := demo.Install(ctx, db.store, demo.Load(time.Now())); err != nil {
+		ed := demo.Load(time.Now())
+		if err := attachDemoPhotos(ctx, db.store, cfg.DataDir, log, &ed); err != nil {
+			return err
+		}
+		if err := demo.Install(ctx, db.store, ed); err != nil {
 			return err
 		}
 		if err := installDemoUsers(ctx, db.store); err != nil {
@@ -58,19 +62,24 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 // loadDemoIfEmpty gives a fresh install something to show.
-func loadDemoIfEmpty(ctx context.Context, st *store.Store, log *slog.Logger) error {
+func loadDemoIfEmpty(ctx context.Context, st *store.Store, dataDir string, log *slog.Logger) error {
 	empty, err := st.Empty(ctx)
 	if err != nil || !empty {
 		return err
 	}
-	if err := demo.Install(ctx, st, demo.Load(time.Now())); err != nil {
+	start := time.Now()
+	ed := demo.Load(start)
+	if err := attachDemoPhotos(ctx, st, dataDir, log, &ed); err != nil {
+		return err
+	}
+	if err := demo.Install(ctx, st, ed); err != nil {
 		return err
 	}
 	if err := installDemoUsers(ctx, st); err != nil {
 		return err
 	}
 	log.Info("empty database: demo edition loaded with one demo account per role (NEWSROOM_NO_DEMO=true skips it)",
-		"password", admin.DemoPassword)
+		"password", admin.DemoPassword, "took", time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

@@ -22,7 +22,9 @@ import (
 	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/locales"
 	"github.com/newsroom/newsroom/markdown"
+	"github.com/newsroom/newsroom/media"
 	"github.com/newsroom/newsroom/pagecache"
+	"github.com/newsroom/newsroom/photos"
 	"github.com/newsroom/newsroom/render"
 	"github.com/newsroom/newsroom/search"
 	"github.com/newsroom/newsroom/static"
@@ -51,7 +53,7 @@ func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
 	}
 	defer db.close()
 	if cfg.Embedded() && !cfg.NoDemo {
-		if err := loadDemoIfEmpty(ctx, db.store, log); err != nil {
+		if err := loadDemoIfEmpty(ctx, db.store, cfg.DataDir, log); err != nil {
 			return err
 		}
 	}
@@ -106,6 +108,7 @@ type site struct {
 	handler *handlers.Handler
 	admin   *admin.Admin
 	auth    *auth.Service
+	photos  *photos.Library
 	log     *slog.Logger
 	search  *search.Index
 }
@@ -157,17 +160,39 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 		return nil, err
 	}
 	cat.Load(stories, sections, authors)
-	md := markdown.New(markdown.Options{})
+	authSvc := auth.New(st, auth.Config{Log: log})
+	// The photo library calls back into the reader site when a photo changes;
+	// the site is built after it, so the callback goes through this variable.
+	var h *handlers.Handler
+	lib, err := photos.New(ctx, photos.Deps{
+		Store: st, Files: media.NewFiles(st.DB()), CacheDir: filepath.Join(cfg.DataDir, "media"), Log: log,
+		Auth: authSvc, Langs: langs, Stories: cat.All,
+		Changed: func(id string) {
+			if h != nil {
+				h.PhotoChanged(id)
+			}
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	// One Markdown renderer per language: photos in bodies take their
+	// caption and alt text in the page's language.
+	mdFor := map[string]*markdown.Renderer{}
+	for _, code := range langs.Codes() {
+		mdFor[code] = markdown.New(markdown.Options{Image: lib.BodyImage(code)})
+	}
+	md := mdFor[langs.Default()]
 	idx, err := search.Open(filepath.Join(cfg.DataDir, "search"))
 	if err != nil {
 		return nil, fmt.Errorf("search index in NEWSROOM_DATA_DIR: %w", err)
 	}
-	h := handlers.New(handlers.Deps{
+	h = handlers.New(handlers.Deps{
 		Store: st, Catalog: cat, Cache: pagecache.New(cfg.CacheBytes), Langs: langs, Pages: pages,
-		Markdown: md, Search: idx, Assets: assets, Log: log, BaseURL: cfg.BaseURL, TrustedProxies: cfg.TrustedProxies,
+		Markdown: md, MarkdownFor: mdFor, Photos: lib, Search: idx, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
+		TrustedProxies: cfg.TrustedProxies,
 	})
 	h.SetIdentity(ident)
-	authSvc := auth.New(st, auth.Config{Log: log})
 	adm, err := admin.New(admin.Deps{
 		Store: st, Catalog: cat, Auth: authSvc, Langs: langs, Markdown: md, Log: log, BaseURL: cfg.BaseURL,
 		Changed: h.StoryChanged, SectionsChanged: h.Refresh, IdentityChanged: h.SetIdentity,
@@ -175,12 +200,16 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 	if err != nil {
 		return nil, err
 	}
-	return &site{store: st, catalog: cat, handler: h, admin: adm, auth: authSvc, log: log, search: idx}, nil
+	return &site{store: st, catalog: cat, handler: h, admin: adm, auth: authSvc, photos: lib, log: log, search: idx}, nil
 }
 
 // router is the whole site: the reader pages and the newsroom under /admin.
 func (s *site) router() http.Handler {
 	r := s.handler.Router()
+	// The media library first, on its own group: uploads are larger than
+	// the newsroom's body limit, and its routes check session, CSRF token
+	// and role themselves.
+	s.photos.RegisterAdmin(r.Group(photos.AdminPrefix))
 	s.admin.Register(r.Group("/admin"))
 	return r
 }
