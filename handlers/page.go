@@ -8,7 +8,9 @@ import (
 
 	"github.com/newsroom/newsroom/catalog"
 	"github.com/newsroom/newsroom/lang"
+	"github.com/newsroom/newsroom/photos"
 	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/story"
 )
 
 // page starts the envelope shared by all reader pages. The language switch
@@ -77,6 +79,13 @@ type card struct {
 	SectionName, SectionHref      string
 	Date, ISO                     string
 	Byline                        string
+	Thumb                         *thumb
+}
+
+// thumb is a listing thumbnail: a 3:2 crop around the photo's focal point.
+type thumb struct {
+	Src, Srcset, Alt string
+	Width, Height    int
 }
 
 type cardList struct {
@@ -89,6 +98,7 @@ func (h *Handler) card(l *lang.Lang, e catalog.Entry, withSection bool) card {
 		Headline: e.V.Headline, Deck: e.V.Deck, Summary: e.V.Summary,
 		Date: l.DateTime(e.V.PublishedAt), ISO: l.ISO(e.V.PublishedAt),
 		Byline: h.byline(l, e.Story.Byline, false),
+		Thumb:  h.thumb(l, e.Story),
 	}
 	if withSection {
 		if s, ok := h.cat.Section(e.Story.Section); ok {
@@ -162,4 +172,17 @@ func pageParam(c *gin.Context) (int, error) {
 		return 0, badRequest("error.bad_request.page", nil)
 	}
 	return n, nil
+}
+
+// thumb is the card's picture, or nil when the story has no lead photo.
+func (h *Handler) thumb(l *lang.Lang, st *story.Story) *thumb {
+	ph, ok := h.leadPhoto(st)
+	if !ok {
+		return nil
+	}
+	return &thumb{
+		Src:    photos.ThumbURL(ph, photos.CropWide, 320),
+		Srcset: photos.ThumbURL(ph, photos.CropWide, 320) + " 320w, " + photos.ThumbURL(ph, photos.CropWide, 640) + " 640w",
+		Alt:    ph.Alt.In(l.Code, h.langs.Default()), Width: 320, Height: 213,
+	}
 }

@@ -77,5 +77,7 @@ func TestLeadPhotoOnArticleFeedAndMetadata(t *testing.T) {
 		t.Fatalf("rendition %s: %d %v", img[1], r.code, r.hdr)
 	}
 	mustContain(t, art, `property="og:image" content="`+testBase+`/media/`+p.ID+`/`, `"image":["`+testBase+`/media/`+p.ID+`/`)
+	// Listings show a 3:2 thumbnail cropped around the focal point.
+	mustContain(t, s.get(t, "/en/latest").body, `src="/media/`+p.ID+`/thumb-320`, `width="320" height="213"`, `alt="The signing ceremony"`)
 	mustContain(t, s.get(t, "/en/feed.xml").body, `<media:content url="`+testBase+`/media/`+p.ID+`/`)
 }
