@@ -27,6 +27,7 @@ type rendered struct {
 // that a concurrent write has since changed is not stored (pagecache.Load).
 func (h *Handler) serveCached(c *gin.Context, key string, build func(ctx context.Context) (*rendered, error)) {
 	if p, ok := h.cache.Get(key); ok {
+		h.paths.remember(c.Request.RequestURI, key)
 		pagecache.Serve(c.Writer, c.Request, p, htmlCacheControl)
 		return
 	}
@@ -45,6 +46,7 @@ func (h *Handler) serveCached(c *gin.Context, key string, build func(ctx context
 		h.fail(c, err)
 		return
 	}
+	h.paths.remember(c.Request.RequestURI, key)
 	pagecache.Serve(c.Writer, c.Request, p, htmlCacheControl)
 }
 

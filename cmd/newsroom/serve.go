@@ -77,7 +77,7 @@ func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
 	go s.purgeSessions(ctx, time.Hour)
 	srv := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           s.router(),
+		Handler:           s.handler.Fast(s.router()),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      cfg.RequestTimeout + 10*time.Second,

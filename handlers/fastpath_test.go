@@ -1,0 +1,54 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsroom/newsroom/story"
+)
+
+func TestFastPathServesWhatTheRouterWouldAndFollowsInvalidation(t *testing.T) {
+	s := newTestSite(t)
+	fast := s.h.Fast(s.srv)
+	get := func(h http.Handler, uri string) *httptest.ResponseRecorder {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", uri, nil))
+		return w
+	}
+	first := get(fast, "/en/") // a miss: built by the router, remembered
+	again := get(fast, "/en/") // a hit: served by the fast path
+	if again.Code != 200 || again.Body.String() != first.Body.String() {
+		t.Fatalf("fast path answered %d with different bytes", again.Code)
+	}
+	for _, hdr := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Etag", "Cache-Control", "Vary"} {
+		if again.Header().Get(hdr) != first.Header().Get(hdr) || again.Header().Get(hdr) == "" {
+			t.Errorf("%s: fast %q, router %q", hdr, again.Header().Get(hdr), first.Header().Get(hdr))
+		}
+	}
+	// A publish invalidates the page: the fast path misses and the router rebuilds it.
+	ctx := context.Background()
+	st := &story.Story{Section: "business", Byline: []string{s.ed.Authors[0].Handle},
+		Versions: map[string]*story.Version{"en": {Headline: "Fast path sees the news", Slug: "fast-path-news", Status: story.Published, PublishedAt: time.Now().Add(-time.Second)}}}
+	n, err := s.store.CreateStory(ctx, st, map[string]string{"en": "Body."}, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, _ := s.store.Story(ctx, n)
+	s.h.StoryChanged(cur)
+	if !strings.Contains(get(fast, "/en/").Body.String(), "Fast path sees the news") {
+		t.Fatal("fast path served a stale front page")
+	}
+	// Query strings other than ?page=N are never remembered.
+	get(fast, "/en/latest?utm=1")
+	if _, ok := s.h.paths.key("/en/latest?utm=1"); ok {
+		t.Error("an arbitrary query string was remembered")
+	}
+	get(fast, "/en/latest?page=1")
+	if _, ok := s.h.paths.key("/en/latest?page=1"); !ok {
+		t.Error("?page=1 not remembered")
+	}
+}
