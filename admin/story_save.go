@@ -188,8 +188,11 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 	if wasLive && v.Status == story.Published {
 		v.UpdatedAt = now // shown to readers as "Updated"
 	}
-	// A minor edit ("no translation update needed") leaves translations current.
-	story.Stamp(old, &v, c.PostForm("minor") == "on")
+	// A minor edit ("no translation update needed"), or a save that leaves
+	// the text as it was (a workflow step), leaves translations current.
+	minor := c.PostForm("minor") == "on"
+	story.Stamp(old, &v, minor || a.sameText(ctx, cur, old, &v, in.Body))
+	v.Minor = minor && old != nil
 
 	var saved *story.Story
 	var err error

@@ -338,3 +338,15 @@ func (a *Admin) userName(ctx context.Context, id string) string {
 	}
 	return u.Name
 }
+
+// sameText reports whether next (with body) has the same text as the
+// stored head prev: only then does a save not concern translations
+// without being marked minor. When the stored body cannot be read, the
+// text counts as changed.
+func (a *Admin) sameText(ctx context.Context, st *story.Story, prev, next *story.Version, body string) bool {
+	if st == nil || prev == nil || prev.Headline != next.Headline || prev.Deck != next.Deck || prev.Summary != next.Summary {
+		return false
+	}
+	old, err := a.store.Body(ctx, st.Number, prev.Lang, prev.Revision)
+	return err == nil && old == body
+}

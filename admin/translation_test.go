@@ -416,3 +416,24 @@ func TestGlossaryPage(t *testing.T) {
 		t.Errorf("after delete: %+v", entries)
 	}
 }
+
+// TestWorkflowStepsDoNotStaleTranslations: publishing the source without
+// changing its text leaves its translation current.
+func TestWorkflowStepsDoNotStaleTranslations(t *testing.T) {
+	tn := newTestNewsroom(t, true)
+	ed, tr := tn.login(t, store.RoleEditor), tn.login(t, store.RoleTranslator)
+	n := ed.create("워크플로 시험")
+	if r := tn.translate(t, tr, n, actSave, "Workflow", "First.", "Second."); r.code != http.StatusSeeOther {
+		t.Fatalf("translate: %d", r.code)
+	}
+	if r := ed.post(editHref(n, "ko"), tn.editForm(t, n, actPublish)); r.code != http.StatusSeeOther {
+		t.Fatalf("publish: %d", r.code)
+	}
+	st, _ := tn.store.Story(t.Context(), n)
+	if st.Version("ko").Status != "published" || st.Stale("en") {
+		t.Errorf("after publishing the unchanged source: status %s, stale %v", st.Version("ko").Status, st.Stale("en"))
+	}
+	if st.Version("ko").Minor {
+		t.Error("a workflow step recorded as a minor edit")
+	}
+}
