@@ -13,6 +13,7 @@ import (
 	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/photos"
 	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/story"
 )
 
 type articleData struct {
@@ -23,6 +24,7 @@ type articleData struct {
 	Photo                    template.HTML
 	Caption, Credit          string
 	TranslatedFrom           string
+	SourceCorrected          *render.Link // the original was corrected after this translation was made
 	Body                     template.HTML
 	Correction               string
 	Byline                   string
@@ -127,6 +129,12 @@ func (h *Handler) renderArticle(ctx context.Context, c *gin.Context, l *lang.Lan
 			d.TranslatedFrom = l.T("article.translated_from_by", "Lang", from, "Name", name)
 		} else {
 			d.TranslatedFrom = l.T("article.translated_from", "Lang", from)
+		}
+	}
+	if story.SourceNewerCorrection(st, l.Code) {
+		if src := st.Version(v.TranslatedFrom); src.Live(now) {
+			d.SourceCorrected = &render.Link{Lang: v.TranslatedFrom, Href: articlePath(v.TranslatedFrom, st.Number, src.Slug),
+				Label: l.T("article.source_corrected", "Lang", h.languageName(l, v.TranslatedFrom))}
 		}
 	}
 	if s, ok := h.cat.Section(st.Section); ok {

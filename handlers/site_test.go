@@ -504,3 +504,35 @@ func TestTranslationCreditsTheTranslator(t *testing.T) {
 		t.Error("the translator's email address is on a public page")
 	}
 }
+
+func TestTranslationReadersHearOfALaterCorrectionToTheOriginal(t *testing.T) {
+	s := newTestSite(t)
+	ctx := context.Background()
+	st := s.find(t, func(st *story.Story) bool { return bilingual(st) && st.Versions["ko"].Correction == "" })
+	ko, en := *st.Versions["ko"], *st.Versions["en"]
+	en.TranslatedFrom, en.SourceRevision = "ko", ko.Revision
+	body, _ := s.store.Body(ctx, st.Number, "en", en.Revision)
+	cur, err := s.store.Save(ctx, st, "en", en.Revision, en, body, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.h.StoryChanged(cur)
+	enPath := "/en/news/" + itoa(st.Number) + "/" + url.PathEscape(en.Slug)
+	if strings.Contains(s.get(t, enPath).body, "original was corrected") {
+		t.Fatal("notice shown before any correction")
+	}
+	// The Korean original gets a correction.
+	prev := ko
+	ko.Correction = "업무협약 참석자 수를 바로잡았습니다."
+	ko.UpdatedAt = time.Now()
+	story.Stamp(&prev, &ko, false)
+	kbody, _ := s.store.Body(ctx, st.Number, "ko", prev.Revision)
+	cur, err = s.store.Save(ctx, cur, "ko", prev.Revision, ko, kbody, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.h.StoryChanged(cur)
+	r := s.get(t, enPath)
+	mustContain(t, r.body, "The Korean original was corrected after this translation was made",
+		`href="/ko/news/`+itoa(st.Number)+`/`+url.PathEscape(ko.Slug)+`"`)
+}
