@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/newsroom/newsroom/admin"
 	"github.com/newsroom/newsroom/auth"
+	"github.com/newsroom/newsroom/browsertest"
 	"github.com/newsroom/newsroom/catalog"
 	"github.com/newsroom/newsroom/dbtest"
 	"github.com/newsroom/newsroom/demo"
@@ -37,39 +37,11 @@ import (
 	"github.com/newsroom/newsroom/templates"
 )
 
-const chromiumPath = "/usr/bin/chromium"
-
 // newBrowser starts headless Chromium with a fresh profile that can reach
-// only this machine.
+// only this machine, asking for Korean pages like a Korean reporter's browser.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("admin browser tests: %s is missing (install Debian's chromium package): %v", chromiumPath, err)
-		}
-		t.Skipf("admin browser tests skipped: %s is missing (apt-get install chromium)", chromiumPath)
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("accept-lang", "ko-KR,ko"), // a Korean reporter's browser
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
-	// Start the browser now, without a deadline (it lives as long as ctx).
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("starting %s: %v", chromiumPath, err)
-	}
-	return ctx
+	return browsertest.New(t, "admin", "ko-KR,ko")
 }
 
 // newPaper serves the reader site and the newsroom over one database with

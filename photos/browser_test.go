@@ -12,41 +12,16 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/newsroom/newsroom/auth"
+	"github.com/newsroom/newsroom/browsertest"
 	"github.com/newsroom/newsroom/media"
 	"github.com/newsroom/newsroom/store"
 )
-
-const chromiumPath = "/usr/bin/chromium"
 
 // newBrowser starts headless Chromium with a fresh profile that can reach
 // only this machine.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("photos browser tests: %s is missing (install Debian's chromium package): %v", chromiumPath, err)
-		}
-		t.Skipf("photos browser tests skipped: %s is missing (apt-get install chromium)", chromiumPath)
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("starting %s: %v", chromiumPath, err)
-	}
-	return ctx
+	return browsertest.New(t, "photos", "")
 }
 
 // TestBrowserUploadAndFocalPoint: a reporter picks two files on the upload
