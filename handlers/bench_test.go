@@ -73,7 +73,7 @@ func archiveStore(b *testing.B) *store.Store {
 
 func archiveSite(b *testing.B) *testSite {
 	st := archiveStore(b)
-	s := buildSite(b, st, demo.Load(time.Now()))
+	s := buildSiteWith(b, st, demo.Load(time.Now()), false)
 	if n := s.cat.Len(); n != archiveSize {
 		b.Fatalf("catalogue holds %d stories", n)
 	}
@@ -150,7 +150,7 @@ func BenchmarkArchiveStartup(b *testing.B) {
 	st := archiveStore(b)
 	b.ReportMetric(archive.took.Seconds(), "s-to-generate-archive")
 	for i := 0; i < b.N; i++ {
-		buildSite(b, st, demo.Edition{})
+		buildSiteWith(b, st, demo.Edition{}, false)
 	}
 }
 

@@ -60,6 +60,13 @@ func newTestSite(t testing.TB) *testSite {
 
 func buildSite(t testing.TB, st *store.Store, ed demo.Edition) *testSite {
 	t.Helper()
+	return buildSiteWith(t, st, ed, true)
+}
+
+// buildSiteWith builds the site, with or without a search index (the
+// archive benchmarks measure pages, not indexing 30,000 documents).
+func buildSiteWith(t testing.TB, st *store.Store, ed demo.Edition, withSearch bool) *testSite {
+	t.Helper()
 	ctx := context.Background()
 	tz, _ := time.LoadLocation("America/Chicago")
 	langs, err := lang.New(locales.FS, []string{"ko", "en"}, "ko", tz)
@@ -83,11 +90,13 @@ func buildSite(t testing.TB, st *store.Store, ed demo.Edition) *testSite {
 	auths, _ := st.Authors(ctx)
 	cat.Load(stories, secs, auths)
 	base, _ := url.Parse(testBase)
-	idx, err := search.OpenMemory()
-	if err != nil {
-		t.Fatal(err)
+	var idx *search.Index
+	if withSearch {
+		if idx, err = search.OpenMemory(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { idx.Close() })
 	}
-	t.Cleanup(func() { idx.Close() })
 	h := New(Deps{
 		Store: st, Catalog: cat, Cache: pagecache.New(64 << 20), Langs: langs, Pages: pages, Search: idx,
 		Markdown: markdown.New(markdown.Options{}), Assets: assets, Log: slog.New(slog.DiscardHandler),
