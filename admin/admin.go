@@ -19,14 +19,15 @@ import (
 	"github.com/newsroom/newsroom/catalog"
 	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/markdown"
+	"github.com/newsroom/newsroom/photos"
 	"github.com/newsroom/newsroom/render"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
 	"github.com/newsroom/newsroom/templates"
 )
 
-// Deps are what the newsroom is built from; everything but SectionsChanged
-// and Now is required.
+// Deps are what the newsroom is built from; Store, Catalog, Auth, Langs,
+// Markdown and BaseURL are required.
 type Deps struct {
 	Store    *store.Store
 	Catalog  *catalog.Catalog
@@ -46,7 +47,15 @@ type Deps struct {
 	// IdentityChanged applies a saved paper identity to the reader site
 	// (handlers.Handler.SetIdentity); nil leaves it to the next start.
 	IdentityChanged func(store.Identity)
-	Now             func() time.Time
+	// Removed is called after a story is deleted
+	// (handlers.Handler.StoryRemoved: catalogue, page cache, search
+	// index); nil only drops it from the catalogue.
+	Removed func(number int)
+	// Photos is the media library, for the lead photo picker, photos in
+	// bodies and the alt text check before publishing; nil leaves all
+	// three out.
+	Photos *photos.Library
+	Now    func() time.Time
 }
 
 // Admin holds the newsroom's pages; nothing here changes per request
@@ -63,6 +72,8 @@ type Admin struct {
 	changed  func(*story.Story)
 	sections func(context.Context) error
 	identity func(store.Identity)
+	removed  func(int)
+	photos   *photos.Library
 	now      func() time.Time
 
 	pages  *render.Renderer
@@ -94,7 +105,8 @@ func New(d Deps) (*Admin, error) {
 	a := &Admin{
 		store: d.Store, cat: d.Catalog, auth: d.Auth, langs: d.Langs, md: d.Markdown, log: d.Log,
 		baseURL: d.BaseURL.String(), secure: d.BaseURL.Scheme == "https",
-		changed: d.Changed, sections: d.SectionsChanged, identity: d.IdentityChanged, now: d.Now,
+		changed: d.Changed, sections: d.SectionsChanged, identity: d.IdentityChanged, removed: d.Removed,
+		photos: d.Photos, now: d.Now,
 		pages: pages, assets: assets, cop: http.NewCrossOriginProtection(),
 	}
 	if a.log == nil {
@@ -105,6 +117,9 @@ func New(d Deps) (*Admin, error) {
 	}
 	if a.changed == nil {
 		a.changed = func(st *story.Story) { a.cat.Put(st) }
+	}
+	if a.removed == nil {
+		a.removed = func(n int) { a.cat.Remove(n) }
 	}
 	return a, nil
 }

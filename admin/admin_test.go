@@ -48,6 +48,14 @@ type testNewsroom struct {
 
 func newTestNewsroom(t testing.TB, withUsers bool) *testNewsroom {
 	t.Helper()
+	return newTestNewsroomWith(t, withUsers, nil)
+}
+
+// newTestNewsroomWith is newTestNewsroom whose router, when not nil, makes
+// the engine the newsroom is mounted on (under /admin) and may add to its
+// Deps: the media library, the reader site.
+func newTestNewsroomWith(t testing.TB, withUsers bool, router func(tn *testNewsroom, d *Deps) *gin.Engine) *testNewsroom {
+	t.Helper()
 	ctx := context.Background()
 	st := store.New(dbtest.Database(t), 5*time.Second)
 	if err := st.Migrate(ctx, slog.New(slog.DiscardHandler)); err != nil {
@@ -81,14 +89,18 @@ func newTestNewsroom(t testing.TB, withUsers bool) *testNewsroom {
 	svc := auth.New(st, auth.Config{Params: cheap, Log: slog.New(slog.DiscardHandler)})
 	base, _ := url.Parse("http://127.0.0.1")
 	tn := &testNewsroom{store: st, cat: cat, auth: svc, users: map[auth.Role]*auth.User{}}
-	a, err := New(Deps{Store: st, Catalog: cat, Auth: svc, Langs: langs, Markdown: markdown.New(markdown.Options{}),
-		Log: slog.New(slog.DiscardHandler), BaseURL: base, Changed: func(s *story.Story) { cat.Put(s) }})
+	d := Deps{Store: st, Catalog: cat, Auth: svc, Langs: langs, Markdown: markdown.New(markdown.Options{}),
+		Log: slog.New(slog.DiscardHandler), BaseURL: base, Changed: func(s *story.Story) { cat.Put(s) }}
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	if router != nil {
+		r = router(tn, &d)
+	}
+	a, err := New(d)
 	if err != nil {
 		t.Fatal(err)
 	}
 	tn.a = a
-	gin.SetMode(gin.ReleaseMode)
-	r := gin.New()
 	a.Register(r.Group("/admin"))
 	tn.srv = httptest.NewServer(r)
 	t.Cleanup(tn.srv.Close)

@@ -33,6 +33,8 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	in.GET("/stories/:number/:lang", a.storyEdit)
 	in.POST("/stories/:number/:lang", a.storySave)
 	in.POST("/preview", a.preview)
+	in.GET("/stories/:number/delete", a.storyDeleteShow)
+	in.POST("/stories/:number/delete", a.storyDelete)
 
 	// Revisions, conflicts and translation (history, side-by-side editor,
 	// staleness, presence), the translation desk and the glossary

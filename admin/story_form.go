@@ -29,6 +29,7 @@ type storyInput struct {
 	Section                            string
 	Byline                             []string
 	Action                             string
+	Photo                              photoInput
 }
 
 // storyData is everything the editor page shows.
@@ -48,6 +49,8 @@ type storyData struct {
 	Versions                                 []versionLink
 	Timezone                                 string
 	Extras                                   storyExtras
+	LeadPhoto                                photoView
+	DeleteHref                               string // for those who may delete the story
 }
 
 type versionLink struct {
@@ -73,6 +76,7 @@ func (a *Admin) readStory(c *gin.Context, l *lang.Lang) (storyInput, *fields) {
 	}
 	needBody := in.Action == actSubmit || in.Action == actPublish || in.Action == actSchedule
 	in.Body = f.text("body", maxBody, needBody)
+	in.Photo = readPhoto(f)
 	in.Base, _ = strconv.Atoi(c.PostForm("base")) // anything but a number is base 0, which then conflicts
 	for _, h := range c.PostFormArray("byline") {
 		if _, ok := a.cat.Author(h); ok && !slices.Contains(in.Byline, h) {
@@ -192,6 +196,11 @@ func (a *Admin) storyPage(c *gin.Context, status int, st *story.Story, lng strin
 		}
 	}
 	d.Extras = a.storyExtras(c, l, st, lng)
+	_, altRefused := errs["photo_alt"]
+	d.LeadPhoto = a.photoView(l, st, lng, in, altRefused)
+	if st != nil && auth.Can(u, auth.ActDelete, st) {
+		d.DeleteHref = deleteHref(st.Number)
+	}
 	title := l.T("admin.story.new_title")
 	if st != nil {
 		title = l.T("admin.story.edit_title", "Number", st.Number)
@@ -233,7 +242,8 @@ func (a *Admin) tagSuggestions() []string {
 
 // inputOf fills the form from the stored story and body.
 func (a *Admin) inputOf(st *story.Story, lng, body string) storyInput {
-	in := storyInput{Lang: lng, Section: st.Section, Byline: slices.Clone(st.Byline), Tags: strings.Join(st.Tags, ", "), Body: body}
+	in := storyInput{Lang: lng, Section: st.Section, Byline: slices.Clone(st.Byline), Tags: strings.Join(st.Tags, ", "), Body: body,
+		Photo: photoInputOf(st.Photo, lng)}
 	if v := st.Version(lng); v != nil {
 		in.Base = v.Revision
 		in.Headline, in.Deck, in.Summary, in.Slug, in.Correction = v.Headline, v.Deck, v.Summary, v.Slug, v.Correction

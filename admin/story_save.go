@@ -129,6 +129,14 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 		}
 		at = t
 	}
+	photo, known := a.leadPhoto(cand.Photo, lng, in.Photo)
+	if !known {
+		f.fail("photo_id", l.T("admin.photo.unknown"))
+	} else if needsAlt(in.Action, from) {
+		if missing := a.missingAlt(photo, lng, in.Body); len(missing) > 0 {
+			f.fail("photo_alt", l.T("admin.photo.alt_missing", "Lang", langName(l, a.langs, lng)))
+		}
+	}
 	if !f.ok() {
 		a.renderStoryError(c, cur, lng, in, f.Errs)
 		return
@@ -146,7 +154,7 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 
 	tags, _ := parseTags(in.Tags) // checked by readStory
 	next := *cand
-	next.Section, next.Tags, next.Byline = in.Section, tags, in.Byline
+	next.Section, next.Tags, next.Byline, next.Photo = in.Section, tags, in.Byline, photo
 	if next.Tags == nil {
 		next.Tags = []string{}
 	}

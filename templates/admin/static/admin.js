@@ -1,5 +1,5 @@
-// Newsroom editor: Markdown toolbar, preview, autosave, word-processor paste
-// and tag suggestions. Plain script, no build step. Every part leaves the
+// Newsroom editor: Markdown toolbar, preview, autosave, word-processor paste,
+// tag suggestions and the photo picker. Plain script, no build step. Every part leaves the
 // text alone while an input method is composing a syllable (Korean IME):
 // acting mid-composition would split or duplicate the syllable.
 "use strict";
@@ -155,6 +155,145 @@
         o.value = head + t;
         list.appendChild(o);
       });
+    });
+  }
+
+  // --- Photos: lead photo and photos in the body --------------------------
+  // One picker (a <dialog> searching the media library) serves both the
+  // lead photo field and the toolbar's photo button. Without this script
+  // the lead photo is a plain text field for a photo ID.
+  var picker = document.getElementById("photo-picker");
+  if (picker && typeof picker.showModal === "function") {
+    var q = document.getElementById("picker-q");
+    var results = document.getElementById("picker-results");
+    var pstatus = document.getElementById("picker-status");
+    var idField = document.getElementById("photo_id");
+    var idWrap = document.getElementById("photo-id-field");
+    var thumb = document.getElementById("photo-thumb");
+    var summary = document.getElementById("photo-summary");
+    var removeBtn = document.getElementById("photo-remove");
+    var mode = "lead", bodySel = null, searchTimer = null, searchSeq = 0, qComposing = false;
+
+    // The ID field hides behind the buttons, unless it holds a refused ID
+    // the person typed: then it stays in view, as typed.
+    var buttons = document.getElementById("photo-buttons");
+    if (buttons) buttons.hidden = false;
+    if (idWrap && !idWrap.hasAttribute("data-invalid")) idWrap.hidden = true;
+
+    function showLead(p) {
+      idField.value = p ? p.id : "";
+      if (idWrap) { idWrap.hidden = true; idWrap.removeAttribute("data-invalid"); }
+      idField.removeAttribute("aria-invalid");
+      thumb.hidden = !p;
+      if (p) thumb.src = p.thumb; else thumb.removeAttribute("src");
+      summary.textContent = p ? p.caption : summary.getAttribute("data-none");
+      if (p && p.credit) {
+        var cr = document.createElement("span");
+        cr.className = "credit";
+        cr.textContent = p.credit;
+        summary.appendChild(document.createTextNode(" "));
+        summary.appendChild(cr);
+      }
+      // The story's own caption and credit show the library's as a hint.
+      var cap = document.getElementById("photo_caption"), cred = document.getElementById("photo_credit");
+      if (cap) cap.placeholder = p ? p.caption : "";
+      if (cred) cred.placeholder = p ? p.credit : "";
+      if (removeBtn) removeBtn.hidden = !p;
+      form.dispatchEvent(new Event("input", { bubbles: true })); // autosave notices
+    }
+
+    // insertPhoto puts the photo's Markdown where the cursor was, as a
+    // paragraph of its own (a figure cannot sit inside a paragraph).
+    function insertPhoto(md) {
+      var v = body.value;
+      var s = bodySel ? bodySel[0] : v.length, e = bodySel ? bodySel[1] : v.length;
+      var before = v.slice(0, s), after = v.slice(e);
+      var lead = before === "" || /\n\n$/.test(before) ? "" : /\n$/.test(before) ? "\n" : "\n\n";
+      var trail = after === "" || /^\n\n/.test(after) ? "" : /^\n/.test(after) ? "\n" : "\n\n";
+      body.focus();
+      body.setRangeText(lead + md + trail, s, e, "end");
+      changed();
+    }
+
+    function choose(p) {
+      picker.close();
+      if (mode === "lead") { showLead(p); return; }
+      // Never while a syllable is being composed in the body: wait for it.
+      if (composing) {
+        body.addEventListener("compositionend", function () { setTimeout(function () { insertPhoto(p.markdown); }, 0); }, { once: true });
+        return;
+      }
+      insertPhoto(p.markdown);
+    }
+
+    function search() {
+      var seq = ++searchSeq;
+      pstatus.textContent = "";
+      fetch(picker.getAttribute("data-pick") + "?q=" + encodeURIComponent(q.value), {
+        credentials: "same-origin", headers: { "Accept": "application/json", "X-Requested-With": "newsroom" }
+      }).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).then(function (j) {
+        if (seq !== searchSeq) return; // an older answer arriving late
+        results.textContent = "";
+        (j.photos || []).forEach(function (p) {
+          var li = document.createElement("li");
+          var b = document.createElement("button");
+          b.type = "button";
+          b.className = "pick";
+          b.setAttribute("data-id", p.id);
+          var img = document.createElement("img");
+          img.src = p.thumb; img.alt = ""; img.width = 80; img.height = 80;
+          var cap = document.createElement("span");
+          cap.className = "pick-caption";
+          cap.textContent = p.caption || p.name || p.id;
+          b.appendChild(img);
+          b.appendChild(cap);
+          if (p.credit) {
+            var cr = document.createElement("span");
+            cr.className = "credit";
+            cr.textContent = p.credit;
+            b.appendChild(cr);
+          }
+          b.addEventListener("click", function () { choose(p); });
+          li.appendChild(b);
+          results.appendChild(li);
+        });
+        if (!j.photos || !j.photos.length) pstatus.textContent = picker.getAttribute("data-empty");
+      }).catch(function () {
+        if (seq === searchSeq) pstatus.textContent = picker.getAttribute("data-failed");
+      });
+    }
+
+    function openPicker(m) {
+      if (composing) return;
+      mode = m;
+      bodySel = m === "body" ? [body.selectionStart, body.selectionEnd] : null;
+      picker.showModal();
+      q.focus();
+      search();
+    }
+
+    document.querySelectorAll("[data-picker]").forEach(function (btn) {
+      btn.addEventListener("click", function () { openPicker(btn.getAttribute("data-picker")); });
+    });
+    if (removeBtn) removeBtn.addEventListener("click", function () { showLead(null); });
+    document.getElementById("picker-close").addEventListener("click", function () { picker.close(); });
+    // Search as one types, but not on a half-made syllable.
+    q.addEventListener("compositionstart", function () { qComposing = true; });
+    q.addEventListener("compositionend", function () { qComposing = false; q.dispatchEvent(new Event("input")); });
+    q.addEventListener("input", function () {
+      if (qComposing) return;
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(search, 250);
+    });
+    q.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" && !ev.isComposing && !qComposing && ev.keyCode !== 229) {
+        ev.preventDefault();
+        clearTimeout(searchTimer);
+        search();
+      }
     });
   }
 
