@@ -74,7 +74,7 @@ func archiveStore(b *testing.B) *store.Store {
 func archiveSite(b *testing.B) *testSite {
 	st := archiveStore(b)
 	s := buildSiteWith(b, st, demo.Load(time.Now()), false)
-	if n := s.cat.Len(); n != archiveSize {
+	if n := s.cat.Len(); n < archiveSize {
 		b.Fatalf("catalogue holds %d stories", n)
 	}
 	return s
