@@ -545,3 +545,19 @@ func TestTranslationReadersHearOfALaterCorrectionToTheOriginal(t *testing.T) {
 	mustContain(t, r.body, "The Korean original was corrected after this translation was made",
 		`href="/ko/news/`+itoa(st.Number)+`/`+url.PathEscape(ko.Slug)+`"`)
 }
+
+func TestUpdatedStoriesSayWhenAndShowTheCorrection(t *testing.T) {
+	s := newTestSite(t)
+	st := s.find(t, func(st *story.Story) bool { return bilingual(st) && st.Versions["en"].Correction != "" })
+	for _, l := range []string{"ko", "en"} {
+		v := st.Versions[l]
+		r := s.get(t, "/"+l+"/news/"+itoa(st.Number)+"/"+url.PathEscape(v.Slug))
+		want := map[string]string{"ko": "수정 <time", "en": "Updated <time"}[l]
+		mustContain(t, r.body, want, html(v.Correction), map[string]string{"ko": "바로잡습니다", "en": "Correction"}[l])
+	}
+	fresh := s.find(t, func(st *story.Story) bool { return bilingual(st) && !st.Versions["en"].WasUpdated() })
+	r := s.get(t, "/en/news/"+itoa(fresh.Number)+"/"+url.PathEscape(fresh.Versions["en"].Slug))
+	if strings.Contains(r.body, "Updated <time") {
+		t.Error("a story never changed after publication says Updated")
+	}
+}
