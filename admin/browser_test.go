@@ -29,7 +29,9 @@ import (
 	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/locales"
 	"github.com/newsroom/newsroom/markdown"
+	"github.com/newsroom/newsroom/media"
 	"github.com/newsroom/newsroom/pagecache"
+	"github.com/newsroom/newsroom/photos"
 	"github.com/newsroom/newsroom/render"
 	"github.com/newsroom/newsroom/static"
 	"github.com/newsroom/newsroom/store"
@@ -47,6 +49,14 @@ func newBrowser(t *testing.T) context.Context {
 // newPaper serves the reader site and the newsroom over one database with
 // the demo edition and the demo accounts.
 func newPaper(t *testing.T) (*httptest.Server, *catalog.Catalog) {
+	t.Helper()
+	srv, cat, _ := buildPaper(t, false)
+	return srv, cat
+}
+
+// buildPaper is newPaper, with the media library (under /admin/media, in
+// the editor and on reader pages, as cmd/newsroom wires it) when withPhotos.
+func buildPaper(t *testing.T, withPhotos bool) (*httptest.Server, *catalog.Catalog, *photos.Library) {
 	t.Helper()
 	ctx := context.Background()
 	st := store.New(dbtest.Database(t), 5*time.Second)
@@ -91,17 +101,34 @@ func newPaper(t *testing.T) (*httptest.Server, *catalog.Catalog) {
 	srv := httptest.NewUnstartedServer(nil)
 	base, _ := url.Parse("http://" + srv.Listener.Addr().String())
 	md := markdown.New(markdown.Options{})
+	authSvc := auth.New(st, auth.Config{Log: quiet})
+	var lib *photos.Library
+	mdFor := map[string]*markdown.Renderer{}
+	if withPhotos {
+		lib, err = photos.New(ctx, photos.Deps{Store: st, Files: media.NewFiles(st.DB()), CacheDir: t.TempDir(), Log: quiet,
+			Auth: authSvc, Langs: langs, Stories: cat.All})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range langs.Codes() {
+			mdFor[code] = markdown.New(markdown.Options{Image: lib.BodyImage(code)})
+		}
+	}
 	h := handlers.New(handlers.Deps{
 		Store: st, Catalog: cat, Cache: pagecache.New(16 << 20), Langs: langs, Pages: pages,
-		Markdown: md, Assets: assets, Log: quiet, BaseURL: base,
+		Markdown: md, MarkdownFor: mdFor, Photos: lib, Assets: assets, Log: quiet, BaseURL: base,
 	})
-	a, err := admin.New(admin.Deps{Store: st, Catalog: cat, Auth: auth.New(st, auth.Config{Log: quiet}), Langs: langs,
-		Markdown: md, Log: quiet, BaseURL: base, Changed: h.StoryChanged, SectionsChanged: h.Refresh})
+	a, err := admin.New(admin.Deps{Store: st, Catalog: cat, Auth: authSvc, Langs: langs,
+		Markdown: md, Log: quiet, BaseURL: base, Changed: h.StoryChanged, SectionsChanged: h.Refresh,
+		Removed: h.StoryRemoved, Photos: lib})
 	if err != nil {
 		t.Fatal(err)
 	}
 	gin.SetMode(gin.ReleaseMode)
 	newsroom := gin.New()
+	if lib != nil {
+		lib.RegisterAdmin(newsroom.Group(photos.AdminPrefix))
+	}
 	a.Register(newsroom.Group("/admin"))
 	mux := http.NewServeMux()
 	mux.Handle("/admin/", newsroom)
@@ -109,7 +136,7 @@ func newPaper(t *testing.T) (*httptest.Server, *catalog.Catalog) {
 	srv.Config.Handler = mux
 	srv.Start()
 	t.Cleanup(srv.Close)
-	return srv, cat
+	return srv, cat, lib
 }
 
 func step(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
