@@ -190,3 +190,21 @@ func readPID(path string) int {
 	}
 	return pid
 }
+
+// Lock takes the same data-dir lock as Start without starting a server: a
+// newsroom using an external MongoDB still keeps its search index and caches
+// in the data dir, which one process at a time may own. It creates the dir.
+func Lock(dataDir string) (release func() error, err error) {
+	dir, err := filepath.Abs(dataDir)
+	if err != nil {
+		return nil, fmt.Errorf("embeddb: data dir %q: %w", dataDir, err)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("embeddb: create data dir: %w", err)
+	}
+	l, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	return l.release, nil
+}

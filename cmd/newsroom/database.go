@@ -21,6 +21,7 @@ const connectTimeout = 8 * time.Second
 // database is an open connection, with the embedded server when we run one.
 type database struct {
 	embedded *embeddb.Server
+	unlock   func() error // the data dir's lock, when no embedded server holds it
 	client   *mongo.Client
 	store    *store.Store
 }
@@ -38,6 +39,12 @@ func openDatabase(ctx context.Context, cfg *config.Config, log *slog.Logger) (*d
 		d.embedded, uri = srv, srv.URI()
 		log.Info("database: embedded server (FerretDB, SQLite)", "data_dir", cfg.DataDir)
 	} else {
+		// The data dir still holds the search index and caches: one process each.
+		unlock, err := embeddb.Lock(cfg.DataDir)
+		if err != nil {
+			return nil, fmt.Errorf("NEWSROOM_DATA_DIR: %w", err)
+		}
+		d.unlock = unlock
 		log.Info("database: MongoDB", "server", redact(uri))
 	}
 	client, err := store.Connect(ctx, uri, connectTimeout)
@@ -69,6 +76,9 @@ func (d *database) close() {
 	}
 	if d.embedded != nil {
 		_ = d.embedded.Close() // its own log reports problems
+	}
+	if d.unlock != nil {
+		_ = d.unlock() // the process is ending; the kernel drops the lock anyway
 	}
 }
 

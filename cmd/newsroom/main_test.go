@@ -139,7 +139,7 @@ func TestUnreachableMongoDBFailsFastWithAClearMessage(t *testing.T) {
 	t.Setenv("MONGODB_URI", "mongodb://"+addr+"/?connectTimeoutMS=1000")
 	start := time.Now()
 	var stderr bytes.Buffer
-	err = run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0"}, io.Discard, &stderr)
+	err = run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0", "--data-dir", t.TempDir()}, io.Discard, &stderr)
 	if err == nil || !strings.Contains(err.Error(), "MONGODB_URI") {
 		t.Fatalf("error %v, want one naming MONGODB_URI", err)
 	}
