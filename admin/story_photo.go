@@ -2,6 +2,7 @@ package admin
 
 import (
 	"maps"
+	"net/url"
 	"strings"
 
 	"github.com/newsroom/newsroom/lang"
@@ -127,7 +128,9 @@ func (a *Admin) photoView(l *lang.Lang, st *story.Story, lng string, in storyInp
 	if a.photos == nil {
 		return photoView{}
 	}
-	v := photoView{Enabled: true, PickURL: photos.AdminPrefix + "/pick.json", MediaURL: photos.AdminPrefix + "/"}
+	// The body snippet's alt text and caption are in the story's language,
+	// not the editor's.
+	v := photoView{Enabled: true, PickURL: photos.AdminPrefix + "/pick.json?lang=" + url.QueryEscape(lng), MediaURL: photos.AdminPrefix + "/"}
 	if p, ok := a.photos.Get(strings.ToLower(strings.TrimSpace(in.Photo.ID))); ok {
 		v.Thumb = photos.ThumbURL(p, photos.CropWide, 320)
 		v.Caption, v.Credit = p.Caption.In(lng), p.Credit.In(lng)

@@ -303,3 +303,27 @@ func TestAdminMultipartUpload(t *testing.T) {
 		t.Errorf("multipart without CSRF: %d, %d photos", res.StatusCode, len(a.lib.All()))
 	}
 }
+
+// TestPickerSnippetIsInTheStorysLanguage: a Korean-speaking editor working on
+// the English version gets the English alt text and caption in the snippet.
+func TestPickerSnippetIsInTheStorysLanguage(t *testing.T) {
+	a := newAdminEnv(t, media.DefaultLimits())
+	ed := a.login(t, store.RoleEditor, "ko")
+	res, out := a.uploadRaw(t, ed, "mou.jpg", jpegBytes(t, picture(400, 300)), ed.csrf)
+	if res.StatusCode != http.StatusOK && res.StatusCode != http.StatusCreated {
+		t.Fatalf("upload: %d %v", res.StatusCode, out)
+	}
+	p := a.lib.All()[0]
+	if _, err := a.lib.Update(t.Context(), p.ID, Details{Alt: story.Text{"ko": "협약식", "en": "The signing"}, Caption: story.Text{"ko": "협약식 모습", "en": "At the signing"}}); err != nil {
+		t.Fatal(err)
+	}
+	for lng, want := range map[string]string{"en": "The signing", "ko": "협약식"} {
+		_, body := a.do(t, ed, "GET", AdminPrefix+"/pick.json?lang="+lng+"&q=", nil, nil)
+		var got struct {
+			Photos []struct{ Markdown string } `json:"photos"`
+		}
+		if err := json.Unmarshal([]byte(body), &got); err != nil || len(got.Photos) != 1 || !strings.Contains(got.Photos[0].Markdown, "!["+want+"]") {
+			t.Errorf("lang=%s: %v %s", lng, err, body)
+		}
+	}
+}

@@ -74,6 +74,10 @@ func (l *Library) item(p *Photo, lg *lang.Lang) libraryItem {
 // that puts the photo in a body.
 func (l *Library) pickJSON(c *gin.Context) {
 	lg := l.langFor(c, nil)
+	// The snippet goes into a story version: ?lang= names its language.
+	if sl := l.langs.Get(c.Query("lang")); sl != nil {
+		lg = sl
+	}
 	found := l.Search(Query{Text: c.Query("q")})
 	type pick struct {
 		ID       string `json:"id"`

@@ -229,7 +229,7 @@
     function search() {
       var seq = ++searchSeq;
       pstatus.textContent = "";
-      fetch(picker.getAttribute("data-pick") + "?q=" + encodeURIComponent(q.value), {
+      fetch(picker.getAttribute("data-pick") + "&q=" + encodeURIComponent(q.value), {
         credentials: "same-origin", headers: { "Accept": "application/json", "X-Requested-With": "newsroom" }
       }).then(function (r) {
         if (!r.ok) throw new Error(r.status);
