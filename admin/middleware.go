@@ -135,12 +135,11 @@ func (a *Admin) langFor(c *gin.Context, u *auth.User) *lang.Lang {
 	if u == nil {
 		u = userOf(c)
 	}
+	var pref string
 	if u != nil {
-		if l := a.langs.Get(u.Lang); l != nil {
-			return l
-		}
+		pref = u.Lang
 	}
-	return a.langs.Get(a.langs.Match(c.GetHeader("Accept-Language")))
+	return a.langs.Prefer(pref, c.GetHeader("Accept-Language"))
 }
 
 // safeNext keeps a post-login redirect inside the newsroom.

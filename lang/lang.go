@@ -157,3 +157,13 @@ func (s *Set) Match(acceptLanguage string) string {
 	}
 	return s.codes[i]
 }
+
+// Prefer returns the language a person asked for by code (an account's
+// setting) when it is configured, else the best match for their browser's
+// Accept-Language, else the default.
+func (s *Set) Prefer(code, acceptLanguage string) *Lang {
+	if l := s.Get(code); l != nil {
+		return l
+	}
+	return s.Get(s.Match(acceptLanguage))
+}

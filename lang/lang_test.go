@@ -372,3 +372,20 @@ func BenchmarkMatch(b *testing.B) {
 		s.Match("en-US,en;q=0.9,ko;q=0.8")
 	}
 }
+
+func TestPreferAccountThenBrowserThenDefault(t *testing.T) {
+	s, err := New(locales.FS, []string{"ko", "en"}, "ko", time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ pref, accept, want string }{
+		{"en", "ko-KR", "en"},
+		{"", "en-US,en;q=0.9", "en"},
+		{"fr", "en", "en"},
+		{"", "", "ko"},
+	} {
+		if got := s.Prefer(tc.pref, tc.accept).Code; got != tc.want {
+			t.Errorf("Prefer(%q, %q) = %s, want %s", tc.pref, tc.accept, got, tc.want)
+		}
+	}
+}

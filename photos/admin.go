@@ -149,12 +149,11 @@ func (l *Library) langFor(c *gin.Context, u *auth.User) *lang.Lang {
 	if u == nil {
 		u = userOf(c)
 	}
+	var pref string
 	if u != nil {
-		if lg := l.langs.Get(u.Lang); lg != nil {
-			return lg
-		}
+		pref = u.Lang
 	}
-	return l.langs.Get(l.langs.Match(c.GetHeader("Accept-Language")))
+	return l.langs.Prefer(pref, c.GetHeader("Accept-Language"))
 }
 
 // frame is what every library page shows around its content.
