@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 	"github.com/newsroom/newsroom/admin"
 	"github.com/newsroom/newsroom/auth"
 	"github.com/newsroom/newsroom/catalog"
+	"github.com/newsroom/newsroom/coalesce"
 	"github.com/newsroom/newsroom/config"
 	"github.com/newsroom/newsroom/handlers"
 	"github.com/newsroom/newsroom/lang"
@@ -84,8 +86,12 @@ func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s (NEWSROOM_ADDR): %w", cfg.Addr, err)
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
+	go func() { errc <- srv.Serve(coalesce.Listener(ln)) }()
 	log.Info("listening", "addr", cfg.Addr, "base_url", cfg.BaseURL.String())
 	select {
 	case err := <-errc:
