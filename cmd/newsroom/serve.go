@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"time"
 
@@ -49,6 +50,14 @@ func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
 		return err
 	}
 	log := newLogger(stderr, cfg.LogLevel)
+	// The live heap is small (about 50 MB with 20,000 stories) while a busy
+	// reader site allocates fast, so the default GOGC=100 collects several
+	// times a second and the collector's pauses set the tail latency.
+	// Collecting at 5× the live heap instead costs ~200 MB at archive scale.
+	// The GOGC environment variable still decides when it is set.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	db, err := openDatabase(ctx, cfg, log)
 	if err != nil {
 		return err
