@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsroom/newsroom/sitemap/sitemaptest"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
 )
@@ -87,6 +88,7 @@ func TestSitemapsAndRobots(t *testing.T) {
 	mustContain(t, r.body, "Sitemap: "+testBase+"/sitemap.xml", "Disallow: /admin/")
 
 	idx := s.get(t, "/sitemap.xml")
+	sitemaptest.Validate(t, "sitemapindex.xsd", []byte(idx.body))
 	var index struct {
 		Sitemaps []struct {
 			Loc string `xml:"loc"`
@@ -117,6 +119,7 @@ func TestSitemapsAndRobots(t *testing.T) {
 		if r.code != 200 {
 			t.Fatalf("%s: %d", path, r.code)
 		}
+		sitemaptest.Validate(t, "urlset.xsd", []byte(r.body))
 		var set struct {
 			URLs []urlEntry `xml:"url"`
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsroom/newsroom/sitemap/sitemaptest"
 )
 
 func TestIndex(t *testing.T) {
@@ -18,7 +20,7 @@ func TestIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	validate(t, "sitemapindex.xsd", out)
+	sitemaptest.Validate(t, "sitemapindex.xsd", out)
 
 	var doc struct {
 		XMLName  xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsroom/newsroom/sitemap/sitemaptest"
 )
 
 var kst = time.FixedZone("KST", 9*60*60)
@@ -77,7 +79,7 @@ func bilingual() []URL {
 
 func TestURLSetAlternates(t *testing.T) {
 	doc, raw := parseURLSet(t, bilingual())
-	validate(t, "urlset.xsd", raw)
+	sitemaptest.Validate(t, "urlset.xsd", raw)
 
 	if got := doc.declared(); !slices.Equal(got, []string{"xhtml"}) {
 		t.Errorf("declared prefixes %q, want only xhtml", got)
@@ -128,7 +130,7 @@ func TestURLSetNews(t *testing.T) {
 		},
 	}
 	doc, raw := parseURLSet(t, urls)
-	validate(t, "urlset.xsd", raw)
+	sitemaptest.Validate(t, "urlset.xsd", raw)
 
 	if got := doc.declared(); !slices.Equal(got, []string{"image", "news"}) {
 		t.Errorf("declared prefixes %q, want image and news", got)
