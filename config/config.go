@@ -210,6 +210,11 @@ func Load(fs *flag.FlagSet, args []string, getenv func(string) string) (*Config,
 			return nil, fmt.Errorf("config: %s (--%s / %s) = %q: %w", from, s.flag, s.env, *values[s.flag], err)
 		}
 	}
+	if c.DBTimeout >= c.RequestTimeout {
+		// A request waiting on an unreachable database must still get its
+		// 503 page before the request itself times out.
+		return nil, fmt.Errorf("config: NEWSROOM_DB_TIMEOUT (--db-timeout) = %s must be shorter than NEWSROOM_REQUEST_TIMEOUT (--request-timeout) = %s", c.DBTimeout, c.RequestTimeout)
+	}
 	found := false
 	for _, l := range c.Languages {
 		found = found || l == c.DefaultLanguage

@@ -54,6 +54,7 @@ func TestBadValuesNameTheVariable(t *testing.T) {
 		{map[string]string{"NEWSROOM_DEFAULT_LANGUAGE": "ja"}, nil, "NEWSROOM_DEFAULT_LANGUAGE"},
 		{map[string]string{"NEWSROOM_NO_DEMO": "perhaps"}, nil, "NEWSROOM_NO_DEMO"},
 		{nil, []string{"--timezone", "Nowhere"}, "--timezone"},
+		{map[string]string{"NEWSROOM_DB_TIMEOUT": "20s", "NEWSROOM_REQUEST_TIMEOUT": "10s"}, nil, "NEWSROOM_REQUEST_TIMEOUT"},
 	}
 	for _, tc := range cases {
 		_, err := load(t, tc.args, tc.env)
