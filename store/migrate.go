@@ -25,11 +25,21 @@ type step struct {
 // natural key use it as a string _id instead of an index (the embedded
 // server answers only a lone _id filter without a full scan).
 //
-//	stories    _id "<number>"             story with its language versions, no bodies
+//	stories    _id "<number>"              story with its language versions, no bodies;
+//	                                       inserting the next number allocates it
 //	revisions  _id "<number>/<lang>/<rev>" every saved language version with its body;
-//	                                      inserting rev base+1 is what serializes saves
+//	                                       inserting rev base+1 is what serializes saves
 //	sections   _id "<slug>"
 //	authors    _id "<handle>"
+//	users      _id "<normalized email>"
+//	sessions   _id sha256(token)           expired in code (no TTL indexes on the embedded server)
+//	audit      _id "<UTC time>-<ObjectID>" insert only, time-ordered by _id
+//	slugs      _id "<lang>/<slug>"         claimed by insert: a slug is unique per language
+//	jobs       _id "publish/<n>/<lang>/<rev>" or "setup/first-admin": claimed by insert, done once
+//	presence   _id "<n>/<lang>/<user>"      who has a version open (soft notice, never a lock)
+//	glossary   _id "<slug of the terms>"    the paper's names and terms
+//	photos     _id "<photo id>"             metadata; originals and renditions in GridFS bucket "photos"
+//	settings   _id "identity"               the paper's identity (settings page)
 var schema = []step{
 	{"stories by change time, for catching up with other instances", "stories", bson.D{{Key: "updated_at", Value: 1}}, false, "updated_at"},
 	{"stories by number, for the highest number at start", "stories", bson.D{{Key: "number", Value: -1}}, true, "number"},
