@@ -36,7 +36,7 @@ type step struct {
 //	audit      _id "<UTC time>-<ObjectID>" insert only, time-ordered by _id
 //	slugs      _id "<lang>/<slug>"         claimed by insert: a slug is unique per language
 //	jobs       _id "publish/<n>/<lang>/<rev>" or "setup/first-admin": claimed by insert, done once
-//	presence   _id "<n>/<lang>/<user>"      who has a version open (soft notice, never a lock)
+//	presence   _id "<n>/<lang>"             who has a version open, per user (a soft notice, never a lock)
 //	glossary   _id "<slug of the terms>"    the paper's names and terms
 //	photos     _id "<photo id>"             metadata; originals and renditions in GridFS bucket "photos"
 //	settings   _id "identity"               the paper's identity (settings page)
