@@ -2,6 +2,7 @@ package photos
 
 import (
 	"context"
+	"encoding/base64"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,5 +108,55 @@ func TestBrowserUploadAndFocalPoint(t *testing.T) {
 	p, _ := a.lib.Get(id)
 	if p.FocusX < 0.07 || p.FocusX > 0.13 || p.FocusY < 0.17 || p.FocusY > 0.23 || p.Alt["en"] != "Stalls at the new market" {
 		t.Errorf("after clicking at (0.1, 0.2) and saving: focus (%.3f, %.3f), alt %q", p.FocusX, p.FocusY, p.Alt["en"])
+	}
+}
+
+// TestBrowserDragAndDrop drops two files on the upload page's drop zone (a
+// real drop event carrying the files, built in the page) and sees both
+// arrive in the library.
+func TestBrowserDragAndDrop(t *testing.T) {
+	a := newAdminEnv(t, media.DefaultLimits())
+	bctx := newBrowser(t)
+	ed := a.login(t, store.RoleEditor, "ko")
+	ctx, cancel := context.WithTimeout(bctx, 60*time.Second)
+	defer cancel()
+	if _, err := chromedp.Call(ctx, network.SetCookie, network.SetCookieParams{Name: auth.CookieName, Value: ed.token, URL: a.srv.URL + "/"}); err != nil {
+		t.Fatal(err)
+	}
+	one := base64.StdEncoding.EncodeToString(pngBytes(t, picture(500, 300)))
+	two := base64.StdEncoding.EncodeToString(jpegBytes(t, picture(640, 480)))
+	drop := `(() => {
+		const file = (b64, name, type) => {
+			const bin = atob(b64); const bytes = new Uint8Array(bin.length);
+			for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+			return new File([bytes], name, {type});
+		};
+		const dt = new DataTransfer();
+		dt.items.add(file("` + one + `", "강가.png", "image/png"));
+		dt.items.add(file("` + two + `", "pier.jpg", "image/jpeg"));
+		const zone = document.getElementById("dropzone");
+		for (const type of ["dragenter", "dragover", "drop"]) {
+			zone.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: dt}));
+		}
+		return true;
+	})()`
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(a.srv.URL+AdminPrefix+"/upload"),
+		chromedp.WaitVisible(chromedp.ID("dropzone")),
+	); err != nil {
+		t.Fatalf("upload page: %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](drop)); err != nil {
+		t.Fatalf("dropping files: %v", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#upload-list li:nth-child(2) a.uploaded"))); err != nil {
+		t.Fatalf("dropped files did not finish uploading: %v", err)
+	}
+	names := map[string]bool{}
+	for _, p := range a.lib.All() {
+		names[p.Name] = true
+	}
+	if len(names) != 2 || !names["강가.png"] || !names["pier.jpg"] {
+		t.Fatalf("library after the drop: %v", names)
 	}
 }
