@@ -1,0 +1,29 @@
+package main
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+)
+
+func TestServeTunesTheRuntimeUnlessTheEnvironmentDecides(t *testing.T) {
+	procs, gc := runtime.GOMAXPROCS(0), debug.SetGCPercent(100)
+	t.Cleanup(func() { runtime.GOMAXPROCS(procs); debug.SetGCPercent(gc) })
+
+	tuneRuntime(func(string) string { return "" })
+	if got := runtime.GOMAXPROCS(0); got != 2*procs {
+		t.Errorf("GOMAXPROCS = %d with the variable unset, want twice the cores' %d", got, procs)
+	}
+	if got := debug.SetGCPercent(100); got != 400 {
+		t.Errorf("GOGC = %d with the variable unset, want 400", got)
+	}
+
+	runtime.GOMAXPROCS(procs)
+	tuneRuntime(func(k string) string { return map[string]string{"GOGC": "100", "GOMAXPROCS": "1"}[k] })
+	if got := runtime.GOMAXPROCS(0); got != procs {
+		t.Errorf("GOMAXPROCS = %d with the variable set, want it left at %d", got, procs)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC = %d with the variable set, want it left at 100", got)
+	}
+}
