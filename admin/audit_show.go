@@ -25,7 +25,7 @@ var auditActions = map[store.AuditAction]string{
 
 // auditShow lists the newest entries of the audit log (admins only).
 func (a *Admin) auditShow(c *gin.Context) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !auth.Can(u, auth.ActViewAudit, nil) {
 		a.fail(c, auth.ErrForbidden)
 		return

@@ -58,7 +58,7 @@ var statusOrder = []story.Status{story.Draft, story.InReview, story.Scheduled, s
 // database scan): my drafts, waiting for review, scheduled, recently
 // published, narrowed by the filters in the query string.
 func (a *Admin) dashboardShow(c *gin.Context) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	l := a.langFor(c, u)
 	fl := c.Query("lang")
 	fs := c.Query("section")

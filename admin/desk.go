@@ -43,7 +43,7 @@ type deskData struct {
 // from the in-memory catalogue (never a database scan). ?lang= narrows to
 // one target language, ?section= to one section.
 func (a *Admin) deskShow(c *gin.Context) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	l := a.langFor(c, u)
 	fl, fs := c.Query("lang"), c.Query("section")
 	if a.langs.Get(fl) == nil {
@@ -101,7 +101,7 @@ func (a *Admin) deskShow(c *gin.Context) {
 // deskRow describes the work on st into language to; v is the version
 // whose headline and time it shows (the source for a missing language).
 func (a *Admin) deskRow(c *gin.Context, st *story.Story, from, to string, v *story.Version) deskRow {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	l := a.langFor(c, u)
 	r := deskRow{Number: st.Number, Headline: v.Headline, From: langName(l, a.langs, from), To: langName(l, a.langs, to),
 		StatusCode: string(v.Status), Status: l.T(statusNames[v.Status]), Href: translateHref(st.Number, to),

@@ -51,7 +51,7 @@ func (a *Admin) glossaryShow(c *gin.Context) {
 }
 
 func (a *Admin) glossaryPage(c *gin.Context, status int, form glossaryForm, errs map[string]string) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	l := a.langFor(c, u)
 	entries, err := a.store.GlossaryEntries(c.Request.Context())
 	if err != nil {
@@ -113,7 +113,7 @@ func formOf(e glossary.Entry) glossaryForm {
 // glossarySave creates or updates an entry (the form's id names the entry
 // being edited; empty makes a new one).
 func (a *Admin) glossarySave(c *gin.Context) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !auth.Can(u, auth.ActEditGlossary, nil) {
 		a.fail(c, auth.ErrForbidden)
 		return
@@ -155,7 +155,7 @@ func (a *Admin) glossarySave(c *gin.Context) {
 
 // glossaryDelete removes the entry named by the form's id.
 func (a *Admin) glossaryDelete(c *gin.Context) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !auth.Can(u, auth.ActEditGlossary, nil) {
 		a.fail(c, auth.ErrForbidden)
 		return

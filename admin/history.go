@@ -50,7 +50,7 @@ func (a *Admin) historyShow(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !canReadHistory(u, st, lng) {
 		a.fail(c, auth.ErrForbidden)
 		return
@@ -129,7 +129,7 @@ func (a *Admin) historyRestore(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !auth.CanEditVersion(u, st, lng) {
 		a.fail(c, auth.ErrForbidden)
 		return

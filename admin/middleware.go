@@ -67,12 +67,6 @@ func (a *Admin) limitBody(c *gin.Context) {
 	c.Next()
 }
 
-// Context keys for the logged-in user and session.
-const (
-	userKey    = "admin.user"
-	sessionKey = "admin.session"
-)
-
 // requireUser lets through requests with a live session (and, for POST, the
 // session's CSRF token); others go to the login page, or get 401 when a
 // script asked.
@@ -99,8 +93,7 @@ func (a *Admin) requireUser(c *gin.Context) {
 		c.Abort()
 		return
 	}
-	c.Set(userKey, u)
-	c.Set(sessionKey, sess)
+	auth.Attach(c, u, sess)
 	if c.Request.Method == http.MethodPost && !auth.ValidCSRF(sess, auth.CSRFFromRequest(c.Request)) {
 		a.fail(c, forbidden("admin.error.csrf"))
 		c.Abort()
@@ -115,25 +108,11 @@ func wantsJSON(c *gin.Context) bool {
 		strings.Contains(c.GetHeader("Accept"), "application/json")
 }
 
-func userOf(c *gin.Context) *auth.User {
-	if v, ok := c.Get(userKey); ok {
-		return v.(*auth.User)
-	}
-	return nil
-}
-
-func sessionOf(c *gin.Context) *auth.Session {
-	if v, ok := c.Get(sessionKey); ok {
-		return v.(*auth.Session)
-	}
-	return nil
-}
-
 // langFor is the newsroom language for a request: the user's preference,
 // else the browser's, else the paper's default.
 func (a *Admin) langFor(c *gin.Context, u *auth.User) *lang.Lang {
 	if u == nil {
-		u = userOf(c)
+		u = auth.UserFrom(c)
 	}
 	var pref string
 	if u != nil {

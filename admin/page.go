@@ -42,10 +42,10 @@ func (a *Admin) page(c *gin.Context, l *lang.Lang, title string) *render.Page {
 		Site: render.Site{Name: l.T("admin.name"), BaseURL: a.baseURL,
 			CSS: a.assetURL("admin.css"), JS: a.assetURL("admin.js"), Year: a.now().In(a.langs.Location()).Year()},
 	}
-	if s := sessionOf(c); s != nil {
+	if s := auth.SessionFrom(c); s != nil {
 		p.CSRF = s.CSRF
 	}
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if u == nil {
 		return p
 	}
@@ -77,7 +77,7 @@ func (a *Admin) page(c *gin.Context, l *lang.Lang, title string) *render.Page {
 }
 
 func (a *Admin) frame(c *gin.Context, l *lang.Lang) frame {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if u == nil {
 		return frame{}
 	}

@@ -21,7 +21,7 @@ func (a *Admin) accountShow(c *gin.Context) {
 }
 
 func (a *Admin) accountPage(c *gin.Context, status int, errs map[string]string) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	l := a.langFor(c, u)
 	if errs == nil {
 		errs = map[string]string{}
@@ -35,7 +35,7 @@ func (a *Admin) accountPage(c *gin.Context, status int, errs map[string]string) 
 // passwordChange changes the user's own password. Every session of the
 // user ends (other browsers are logged out); this browser gets a new one.
 func (a *Admin) passwordChange(c *gin.Context) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	l := a.langFor(c, u)
 	f := newFields(c, l)
 	current := f.text("current", auth.MaxPasswordBytes, true)

@@ -40,7 +40,7 @@ func (a *Admin) presence(c *gin.Context, l *lang.Lang, n int, lng string) presen
 }
 
 func (a *Admin) heartbeat(c *gin.Context, l *lang.Lang, n int, lng string) string {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	ctx := c.Request.Context()
 	now := a.now()
 	if err := a.store.Heartbeat(ctx, n, lng, store.Presence{User: u.ID, Name: u.Name, At: now}); err != nil {
@@ -72,7 +72,7 @@ func (a *Admin) presenceBeat(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !auth.CanEditVersion(u, st, lng) {
 		a.fail(c, auth.ErrForbidden)
 		return

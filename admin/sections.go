@@ -25,7 +25,7 @@ type sectionsData struct {
 }
 
 func (a *Admin) sectionsShow(c *gin.Context) {
-	if !auth.Can(userOf(c), auth.ActManageSections, nil) {
+	if !auth.Can(auth.UserFrom(c), auth.ActManageSections, nil) {
 		a.fail(c, auth.ErrForbidden)
 		return
 	}
@@ -51,7 +51,7 @@ func (a *Admin) sectionsPage(c *gin.Context, status int, f sectionForm, errs map
 // sectionSave adds a section or renames one (same slug); slugs never change
 // because they are in public URLs.
 func (a *Admin) sectionSave(c *gin.Context) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !auth.Can(u, auth.ActManageSections, nil) {
 		a.fail(c, auth.ErrForbidden)
 		return

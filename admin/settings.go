@@ -36,7 +36,7 @@ type settingsData struct {
 // logo, time zone, default language and contact, used by every page, feed,
 // sitemap and share card. Empty fields fall back to the configuration.
 func (a *Admin) settingsShow(c *gin.Context) {
-	if !auth.Can(userOf(c), auth.ActManageSections, nil) {
+	if !auth.Can(auth.UserFrom(c), auth.ActManageSections, nil) {
 		a.fail(c, auth.ErrForbidden)
 		return
 	}
@@ -54,7 +54,7 @@ func (a *Admin) settingsShow(c *gin.Context) {
 }
 
 func (a *Admin) settingsPage(c *gin.Context, status int, f settingsForm, errs map[string]string) {
-	l := a.langFor(c, userOf(c))
+	l := a.langFor(c, auth.UserFrom(c))
 	if errs == nil {
 		errs = map[string]string{}
 	}
@@ -65,7 +65,7 @@ func (a *Admin) settingsPage(c *gin.Context, status int, f settingsForm, errs ma
 }
 
 func (a *Admin) settingsSave(c *gin.Context) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !auth.Can(u, auth.ActManageSections, nil) {
 		a.fail(c, auth.ErrForbidden)
 		return

@@ -45,7 +45,7 @@ func (a *Admin) storyDelete(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	l := a.langFor(c, u)
 	if c.PostForm("confirm") != "on" {
 		a.deletePage(c, http.StatusUnprocessableEntity, st, l.T("admin.delete.confirm_required"))
@@ -92,7 +92,7 @@ func (a *Admin) deletable(c *gin.Context) (*story.Story, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !auth.Can(userOf(c), auth.ActDelete, st) {
+	if !auth.Can(auth.UserFrom(c), auth.ActDelete, st) {
 		return nil, auth.ErrForbidden
 	}
 	return st, nil

@@ -14,7 +14,7 @@ import (
 
 // storyNew shows an empty editor; ?lang= picks the language (default: the paper's).
 func (a *Admin) storyNew(c *gin.Context) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !auth.Can(u, auth.ActCreateStory, nil) {
 		a.fail(c, auth.ErrForbidden)
 		return
@@ -40,7 +40,7 @@ func (a *Admin) storyEdit(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	if !auth.CanEditVersion(userOf(c), st, lng) {
+	if !auth.CanEditVersion(auth.UserFrom(c), st, lng) {
 		a.fail(c, auth.ErrForbidden)
 		return
 	}

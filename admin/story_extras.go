@@ -29,7 +29,7 @@ func (a *Admin) storyExtras(c *gin.Context, l *lang.Lang, st *story.Story, lng s
 	if st == nil {
 		return x
 	}
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if st.Version(lng) != nil {
 		x.HistoryHref = editHref(st.Number, lng) + "/history"
 	}

@@ -148,7 +148,7 @@ func (a *Admin) slugTaken(lang, slug string, n int) bool {
 // storyPage renders the editor for st (nil: a new story) in language lng
 // with in as the form's contents.
 func (a *Admin) storyPage(c *gin.Context, status int, st *story.Story, lng string, in storyInput, errs map[string]string, conflict bool) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	l := a.langFor(c, u)
 	d := storyData{frame: a.frame(c, l), storyInput: in, Errs: errs, New: st == nil,
 		LangName: langName(l, a.langs, lng), Timezone: a.langs.Location().String()}

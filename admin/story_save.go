@@ -78,7 +78,7 @@ func (a *Admin) storySave(c *gin.Context) {
 // saveVersion is the one save path: editor form, workflow buttons and
 // autosave all check rights, fields and the revision the same way.
 func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	l := a.langFor(c, u)
 	ctx := c.Request.Context()
 	in, f := a.readStory(c, l)

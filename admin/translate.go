@@ -80,7 +80,7 @@ func (a *Admin) translateShow(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !auth.CanEditVersion(u, st, lng) || !auth.IsTranslation(st, lng) {
 		a.fail(c, auth.ErrForbidden)
 		return
@@ -260,7 +260,7 @@ func (a *Admin) markUpToDate(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !auth.CanEditVersion(u, st, lng) {
 		a.fail(c, auth.ErrForbidden)
 		return

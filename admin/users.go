@@ -28,7 +28,7 @@ type usersData struct {
 }
 
 func (a *Admin) usersShow(c *gin.Context) {
-	if !auth.Can(userOf(c), auth.ActManageUsers, nil) {
+	if !auth.Can(auth.UserFrom(c), auth.ActManageUsers, nil) {
 		a.fail(c, auth.ErrForbidden)
 		return
 	}
@@ -61,7 +61,7 @@ func (a *Admin) usersPage(c *gin.Context, status int, d usersData) {
 
 // userCreate adds an account (auth checks the rights again and audits it).
 func (a *Admin) userCreate(c *gin.Context) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !auth.Can(u, auth.ActManageUsers, nil) {
 		a.fail(c, auth.ErrForbidden)
 		return
@@ -118,7 +118,7 @@ func userField(e *auth.Error) string {
 // userUpdate changes an account's name, role, language, handle or
 // disabled flag (role changes are audited, disabling ends sessions: auth).
 func (a *Admin) userUpdate(c *gin.Context) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !auth.Can(u, auth.ActManageUsers, nil) {
 		a.fail(c, auth.ErrForbidden)
 		return

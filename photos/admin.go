@@ -75,8 +75,6 @@ func (l *Library) adminHeaders(c *gin.Context) {
 	c.Next()
 }
 
-const userKey, sessionKey = "photos.user", "photos.session"
-
 var crossOrigin = http.NewCrossOriginProtection()
 
 // requireUser lets through requests with a live session; changes also need
@@ -99,8 +97,7 @@ func (l *Library) requireUser(c *gin.Context) {
 		c.Abort()
 		return
 	}
-	c.Set(userKey, u)
-	c.Set(sessionKey, sess)
+	auth.Attach(c, u, sess)
 	if c.Request.Method == http.MethodPost {
 		if err := crossOrigin.Check(c.Request); err != nil {
 			l.fail(c, &httpError{status: http.StatusForbidden, id: "photos.error.csrf"})
@@ -130,24 +127,10 @@ func wantsJSON(c *gin.Context) bool {
 	return c.GetHeader("X-Requested-With") == "newsroom" || strings.Contains(c.GetHeader("Accept"), "application/json")
 }
 
-func userOf(c *gin.Context) *auth.User {
-	if v, ok := c.Get(userKey); ok {
-		return v.(*auth.User)
-	}
-	return nil
-}
-
-func sessionOf(c *gin.Context) *auth.Session {
-	if v, ok := c.Get(sessionKey); ok {
-		return v.(*auth.Session)
-	}
-	return nil
-}
-
 // langFor is the user's newsroom language, else the browser's, else the paper's.
 func (l *Library) langFor(c *gin.Context, u *auth.User) *lang.Lang {
 	if u == nil {
-		u = userOf(c)
+		u = auth.UserFrom(c)
 	}
 	var pref string
 	if u != nil {
@@ -169,7 +152,7 @@ func (l *Library) page(c *gin.Context, lg *lang.Lang, title string) *render.Page
 		Site: render.Site{Name: lg.T("photos.newsroom"), CSS: l.assetURL("photos.css"), JS: l.assetURL("photos.js"),
 			Year: l.now().In(l.langs.Location()).Year()},
 	}
-	if s := sessionOf(c); s != nil {
+	if s := auth.SessionFrom(c); s != nil {
 		p.CSRF = s.CSRF
 	}
 	here := c.Request.URL.Path
@@ -178,14 +161,14 @@ func (l *Library) page(c *gin.Context, lg *lang.Lang, title string) *render.Page
 	}
 	add(lg.T("photos.nav.newsroom"), "/admin/")
 	add(lg.T("photos.nav.library"), AdminPrefix+"/")
-	if mayUpload(userOf(c)) {
+	if mayUpload(auth.UserFrom(c)) {
 		add(lg.T("photos.nav.upload"), AdminPrefix+"/upload")
 	}
 	return p
 }
 
 func (l *Library) frame(c *gin.Context) frame {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	return frame{User: u, CanUpload: mayUpload(u)}
 }
 

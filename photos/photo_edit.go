@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/newsroom/newsroom/auth"
 	"github.com/newsroom/newsroom/media"
 	"github.com/newsroom/newsroom/render"
 	"github.com/newsroom/newsroom/story"
@@ -57,7 +58,7 @@ func (l *Library) photoEdit(c *gin.Context) {
 // errMsg a message for the form, usedBy the stories refusing a delete.
 func (l *Library) editPage(c *gin.Context, status int, p *Photo, in *Details, errMsg string, usedBy []*story.Story) {
 	lg := l.langFor(c, nil)
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	d := editData{
 		frame: l.frame(c), Photo: p, CanEdit: mayEdit(u), CanDelete: mayDelete(u), Error: errMsg,
 		Uploaded: lg.DateTime(p.UploadedAt), Size: megabytes(p.Size),

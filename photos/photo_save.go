@@ -14,7 +14,7 @@ import (
 // photoSave saves the edit form: caption, alt text and credit per
 // language, and the focal point.
 func (l *Library) photoSave(c *gin.Context) {
-	if !mayEdit(userOf(c)) {
+	if !mayEdit(auth.UserFrom(c)) {
 		l.fail(c, auth.ErrForbidden)
 		return
 	}
@@ -59,7 +59,7 @@ func formFloat(s string, def float64) float64 {
 // photoDelete deletes a photo no story uses; otherwise the edit page comes
 // back listing the stories that do.
 func (l *Library) photoDelete(c *gin.Context) {
-	if !mayDelete(userOf(c)) {
+	if !mayDelete(auth.UserFrom(c)) {
 		l.fail(c, auth.ErrForbidden)
 		return
 	}

@@ -15,7 +15,7 @@ import (
 // sends each file on its own with a progress bar, and the form works
 // without it (multipart, all files in one request).
 func (l *Library) uploadShow(c *gin.Context) {
-	if !mayUpload(userOf(c)) {
+	if !mayUpload(auth.UserFrom(c)) {
 		l.fail(c, auth.ErrForbidden)
 		return
 	}
@@ -39,7 +39,7 @@ type uploaded struct {
 // ?name= gives the file name, the CSRF token comes in a header), or the
 // upload form's multipart body.
 func (l *Library) uploadReceive(c *gin.Context) {
-	u := userOf(c)
+	u := auth.UserFrom(c)
 	if !mayUpload(u) {
 		l.fail(c, auth.ErrForbidden)
 		return
@@ -72,7 +72,7 @@ func (l *Library) uploadMultipart(c *gin.Context, u *auth.User) {
 		return
 	}
 	token, err := io.ReadAll(io.LimitReader(part, 200))
-	if err != nil || !auth.ValidCSRF(sessionOf(c), string(token)) {
+	if err != nil || !auth.ValidCSRF(auth.SessionFrom(c), string(token)) {
 		l.fail(c, &httpError{status: http.StatusForbidden, id: "photos.error.csrf"})
 		return
 	}
