@@ -25,9 +25,8 @@ var auditActions = map[store.AuditAction]string{
 
 // auditShow lists the newest entries of the audit log (admins only).
 func (a *Admin) auditShow(c *gin.Context) {
-	u := auth.UserFrom(c)
-	if !auth.Can(u, auth.ActViewAudit, nil) {
-		a.fail(c, auth.ErrForbidden)
+	u, ok := a.userMay(c, auth.ActViewAudit)
+	if !ok {
 		return
 	}
 	entries, err := a.store.Audit(c.Request.Context(), 200)

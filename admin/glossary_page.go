@@ -113,9 +113,8 @@ func formOf(e glossary.Entry) glossaryForm {
 // glossarySave creates or updates an entry (the form's id names the entry
 // being edited; empty makes a new one).
 func (a *Admin) glossarySave(c *gin.Context) {
-	u := auth.UserFrom(c)
-	if !auth.Can(u, auth.ActEditGlossary, nil) {
-		a.fail(c, auth.ErrForbidden)
+	u, ok := a.userMay(c, auth.ActEditGlossary)
+	if !ok {
 		return
 	}
 	l := a.langFor(c, u)
@@ -155,9 +154,7 @@ func (a *Admin) glossarySave(c *gin.Context) {
 
 // glossaryDelete removes the entry named by the form's id.
 func (a *Admin) glossaryDelete(c *gin.Context) {
-	u := auth.UserFrom(c)
-	if !auth.Can(u, auth.ActEditGlossary, nil) {
-		a.fail(c, auth.ErrForbidden)
+	if _, ok := a.userMay(c, auth.ActEditGlossary); !ok {
 		return
 	}
 	err := a.store.DeleteGlossaryEntry(c.Request.Context(), c.PostForm("id"))

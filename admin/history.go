@@ -45,14 +45,8 @@ func canReadHistory(u *auth.User, st *story.Story, lng string) bool {
 // historyShow lists a language version's revisions and shows the word
 // diff between two of them (?a=&b=, default the last two).
 func (a *Admin) historyShow(c *gin.Context) {
-	st, lng, err := a.storyParams(c)
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	u := auth.UserFrom(c)
-	if !canReadHistory(u, st, lng) {
-		a.fail(c, auth.ErrForbidden)
+	st, lng, u, ok := a.storyFor(c, canReadHistory)
+	if !ok {
 		return
 	}
 	v := st.Version(lng)
@@ -124,14 +118,8 @@ func pick(q string, def, head int) int {
 // from a history page that is out of date is a conflict, not an overwrite.
 // The version keeps its workflow state, slug and story-wide fields.
 func (a *Admin) historyRestore(c *gin.Context) {
-	st, lng, err := a.storyParams(c)
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	u := auth.UserFrom(c)
-	if !auth.CanEditVersion(u, st, lng) {
-		a.fail(c, auth.ErrForbidden)
+	st, lng, u, ok := a.storyFor(c, auth.CanEditVersion)
+	if !ok {
 		return
 	}
 	v := st.Version(lng)

@@ -108,6 +108,17 @@ func wantsJSON(c *gin.Context) bool {
 		strings.Contains(c.GetHeader("Accept"), "application/json")
 }
 
+// userMay is the logged-in user if they may do act (one not tied to a
+// story); otherwise it has answered with the forbidden page, and ok is false.
+func (a *Admin) userMay(c *gin.Context, act auth.Action) (u *auth.User, ok bool) {
+	u = auth.UserFrom(c)
+	if !auth.Can(u, act, nil) {
+		a.fail(c, auth.ErrForbidden)
+		return nil, false
+	}
+	return u, true
+}
+
 // langFor is the newsroom language for a request: the user's preference,
 // else the browser's, else the paper's default.
 func (a *Admin) langFor(c *gin.Context, u *auth.User) *lang.Lang {

@@ -67,14 +67,8 @@ func (a *Admin) heartbeat(c *gin.Context, l *lang.Lang, n int, lng string) strin
 // presenceBeat is the editor script's heartbeat: it records the user and
 // answers with the current notice (empty when nobody else is there).
 func (a *Admin) presenceBeat(c *gin.Context) {
-	st, lng, err := a.storyParams(c)
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	u := auth.UserFrom(c)
-	if !auth.CanEditVersion(u, st, lng) {
-		a.fail(c, auth.ErrForbidden)
+	st, lng, u, ok := a.storyFor(c, auth.CanEditVersion)
+	if !ok {
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"message": a.heartbeat(c, a.langFor(c, u), st.Number, lng)})

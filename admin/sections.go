@@ -25,8 +25,7 @@ type sectionsData struct {
 }
 
 func (a *Admin) sectionsShow(c *gin.Context) {
-	if !auth.Can(auth.UserFrom(c), auth.ActManageSections, nil) {
-		a.fail(c, auth.ErrForbidden)
+	if _, ok := a.userMay(c, auth.ActManageSections); !ok {
 		return
 	}
 	a.sectionsPage(c, http.StatusOK, sectionForm{Names: map[string]string{}}, nil)
@@ -51,9 +50,8 @@ func (a *Admin) sectionsPage(c *gin.Context, status int, f sectionForm, errs map
 // sectionSave adds a section or renames one (same slug); slugs never change
 // because they are in public URLs.
 func (a *Admin) sectionSave(c *gin.Context) {
-	u := auth.UserFrom(c)
-	if !auth.Can(u, auth.ActManageSections, nil) {
-		a.fail(c, auth.ErrForbidden)
+	u, ok := a.userMay(c, auth.ActManageSections)
+	if !ok {
 		return
 	}
 	l := a.langFor(c, u)

@@ -36,8 +36,7 @@ type settingsData struct {
 // logo, time zone, default language and contact, used by every page, feed,
 // sitemap and share card. Empty fields fall back to the configuration.
 func (a *Admin) settingsShow(c *gin.Context) {
-	if !auth.Can(auth.UserFrom(c), auth.ActManageSections, nil) {
-		a.fail(c, auth.ErrForbidden)
+	if _, ok := a.userMay(c, auth.ActManageSections); !ok {
 		return
 	}
 	id, err := a.store.Identity(c.Request.Context())
@@ -65,9 +64,8 @@ func (a *Admin) settingsPage(c *gin.Context, status int, f settingsForm, errs ma
 }
 
 func (a *Admin) settingsSave(c *gin.Context) {
-	u := auth.UserFrom(c)
-	if !auth.Can(u, auth.ActManageSections, nil) {
-		a.fail(c, auth.ErrForbidden)
+	u, ok := a.userMay(c, auth.ActManageSections)
+	if !ok {
 		return
 	}
 	l := a.langFor(c, u)

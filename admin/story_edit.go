@@ -14,9 +14,8 @@ import (
 
 // storyNew shows an empty editor; ?lang= picks the language (default: the paper's).
 func (a *Admin) storyNew(c *gin.Context) {
-	u := auth.UserFrom(c)
-	if !auth.Can(u, auth.ActCreateStory, nil) {
-		a.fail(c, auth.ErrForbidden)
+	u, ok := a.userMay(c, auth.ActCreateStory)
+	if !ok {
 		return
 	}
 	lng := c.Query("lang")
@@ -35,17 +34,13 @@ func (a *Admin) storyNew(c *gin.Context) {
 // storyEdit shows the editor for one language version, or an empty one
 // for a translation not written yet.
 func (a *Admin) storyEdit(c *gin.Context) {
-	st, lng, err := a.storyParams(c)
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	if !auth.CanEditVersion(auth.UserFrom(c), st, lng) {
-		a.fail(c, auth.ErrForbidden)
+	st, lng, _, ok := a.storyFor(c, auth.CanEditVersion)
+	if !ok {
 		return
 	}
 	body := ""
 	if v := st.Version(lng); v != nil {
+		var err error
 		body, err = a.store.Body(c.Request.Context(), st.Number, lng, v.Revision)
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			a.fail(c, err)
@@ -53,6 +48,23 @@ func (a *Admin) storyEdit(c *gin.Context) {
 		}
 	}
 	a.storyPage(c, http.StatusOK, st, lng, a.inputOf(st, lng, body), nil, false)
+}
+
+// storyFor is storyParams for a handler the logged-in user must be let
+// into by may (given the user, story and language). On failure it has
+// answered the request already, and ok is false.
+func (a *Admin) storyFor(c *gin.Context, may func(*auth.User, *story.Story, string) bool) (st *story.Story, lng string, u *auth.User, ok bool) {
+	st, lng, err := a.storyParams(c)
+	if err != nil {
+		a.fail(c, err)
+		return nil, "", nil, false
+	}
+	u = auth.UserFrom(c)
+	if !may(u, st, lng) {
+		a.fail(c, auth.ErrForbidden)
+		return nil, "", nil, false
+	}
+	return st, lng, u, true
 }
 
 // storyParams reads :number and :lang and loads the story from the

@@ -70,19 +70,18 @@ type translateData struct {
 	Extras                                   storyExtras // Stale and Presence
 }
 
+// canTranslate: the side-by-side editor is for translations the user may edit.
+func canTranslate(u *auth.User, st *story.Story, lng string) bool {
+	return auth.CanEditVersion(u, st, lng) && auth.IsTranslation(st, lng)
+}
+
 // translateShow opens the side-by-side editor for the translation of
 // story :number into :lang, creating nothing until the first save: the
 // first save (or autosave) creates the language version, recording the
 // source revision shown here.
 func (a *Admin) translateShow(c *gin.Context) {
-	st, lng, err := a.storyParams(c)
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	u := auth.UserFrom(c)
-	if !auth.CanEditVersion(u, st, lng) || !auth.IsTranslation(st, lng) {
-		a.fail(c, auth.ErrForbidden)
+	st, lng, u, ok := a.storyFor(c, canTranslate)
+	if !ok {
 		return
 	}
 	srcLang := ""
@@ -255,14 +254,8 @@ func (a *Admin) staleness(ctx context.Context, l *lang.Lang, u *auth.User, st *s
 // revision: the translator has brought it in line. It is a new revision of
 // the translation (same text), saved through the revision check.
 func (a *Admin) markUpToDate(c *gin.Context) {
-	st, lng, err := a.storyParams(c)
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	u := auth.UserFrom(c)
-	if !auth.CanEditVersion(u, st, lng) {
-		a.fail(c, auth.ErrForbidden)
+	st, lng, u, ok := a.storyFor(c, auth.CanEditVersion)
+	if !ok {
 		return
 	}
 	v, src := st.Version(lng), st.Source(lng)

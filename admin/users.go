@@ -28,8 +28,7 @@ type usersData struct {
 }
 
 func (a *Admin) usersShow(c *gin.Context) {
-	if !auth.Can(auth.UserFrom(c), auth.ActManageUsers, nil) {
-		a.fail(c, auth.ErrForbidden)
+	if _, ok := a.userMay(c, auth.ActManageUsers); !ok {
 		return
 	}
 	a.usersPage(c, http.StatusOK, usersData{New: newUserForm{Role: string(store.RoleReporter)}})
@@ -61,9 +60,8 @@ func (a *Admin) usersPage(c *gin.Context, status int, d usersData) {
 
 // userCreate adds an account (auth checks the rights again and audits it).
 func (a *Admin) userCreate(c *gin.Context) {
-	u := auth.UserFrom(c)
-	if !auth.Can(u, auth.ActManageUsers, nil) {
-		a.fail(c, auth.ErrForbidden)
+	u, ok := a.userMay(c, auth.ActManageUsers)
+	if !ok {
 		return
 	}
 	l := a.langFor(c, u)
@@ -118,9 +116,8 @@ func userField(e *auth.Error) string {
 // userUpdate changes an account's name, role, language, handle or
 // disabled flag (role changes are audited, disabling ends sessions: auth).
 func (a *Admin) userUpdate(c *gin.Context) {
-	u := auth.UserFrom(c)
-	if !auth.Can(u, auth.ActManageUsers, nil) {
-		a.fail(c, auth.ErrForbidden)
+	u, ok := a.userMay(c, auth.ActManageUsers)
+	if !ok {
 		return
 	}
 	l := a.langFor(c, u)
