@@ -40,6 +40,9 @@ type step struct {
 //	glossary   _id "<slug of the terms>"    the paper's names and terms
 //	photos     _id "<photo id>"             metadata; originals and renditions in GridFS bucket "photos"
 //	settings   _id "identity"               the paper's identity (settings page)
+//	           _id "demo-edition"           the demo edition is loaded (or loading): inserting it
+//	                                        claims the load, so it happens once per database
+//	           _id "demo-edition/takeover/<start>" claims the retry of a load that never finished
 var schema = []step{
 	{"stories by change time, for catching up with other instances", "stories", bson.D{{Key: "updated_at", Value: 1}}, false, "updated_at"},
 	{"stories by number, for the highest number at start", "stories", bson.D{{Key: "number", Value: -1}}, true, "number"},
