@@ -19,10 +19,8 @@ import (
 	"github.com/newsroom/newsroom/auth"
 	"github.com/newsroom/newsroom/catalog"
 	"github.com/newsroom/newsroom/dbtest"
-	"github.com/newsroom/newsroom/demo"
-	"github.com/newsroom/newsroom/lang"
-	"github.com/newsroom/newsroom/locales"
 	"github.com/newsroom/newsroom/markdown"
+	"github.com/newsroom/newsroom/sitetest"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
 )
@@ -57,35 +55,9 @@ func newTestNewsroom(t testing.TB, withUsers bool) *testNewsroom {
 func newTestNewsroomWith(t testing.TB, withUsers bool, router func(tn *testNewsroom, d *Deps) *gin.Engine) *testNewsroom {
 	t.Helper()
 	ctx := context.Background()
-	st := store.New(dbtest.Database(t), 5*time.Second)
-	if err := st.Migrate(ctx, slog.New(slog.DiscardHandler)); err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Install(ctx, st, demo.Load(time.Now())); err != nil {
-		t.Fatal(err)
-	}
-	tz, err := time.LoadLocation("America/Chicago")
-	if err != nil {
-		t.Fatal(err)
-	}
-	langs, err := lang.New(locales.FS, []string{"ko", "en"}, "ko", tz)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat := catalog.New([]string{"ko", "en"}, time.Now)
-	stories, err := st.Stories(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	secs, err := st.Sections(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	auths, err := st.Authors(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat.Load(stories, secs, auths)
+	st := sitetest.Store(t)
+	langs := sitetest.Langs(t)
+	cat := sitetest.Catalog(t, st)
 	svc := auth.New(st, auth.Config{Params: cheap, Log: slog.New(slog.DiscardHandler)})
 	base, _ := url.Parse("http://127.0.0.1")
 	tn := &testNewsroom{store: st, cat: cat, auth: svc, users: map[auth.Role]*auth.User{}}

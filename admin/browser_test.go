@@ -23,20 +23,13 @@ import (
 	"github.com/newsroom/newsroom/auth"
 	"github.com/newsroom/newsroom/browsertest"
 	"github.com/newsroom/newsroom/catalog"
-	"github.com/newsroom/newsroom/dbtest"
-	"github.com/newsroom/newsroom/demo"
 	"github.com/newsroom/newsroom/handlers"
-	"github.com/newsroom/newsroom/lang"
-	"github.com/newsroom/newsroom/locales"
 	"github.com/newsroom/newsroom/markdown"
 	"github.com/newsroom/newsroom/media"
 	"github.com/newsroom/newsroom/pagecache"
 	"github.com/newsroom/newsroom/photos"
-	"github.com/newsroom/newsroom/render"
-	"github.com/newsroom/newsroom/static"
-	"github.com/newsroom/newsroom/store"
+	"github.com/newsroom/newsroom/sitetest"
 	"github.com/newsroom/newsroom/story"
-	"github.com/newsroom/newsroom/templates"
 )
 
 // newBrowser starts headless Chromium with a fresh profile that can reach
@@ -59,14 +52,8 @@ func newPaper(t *testing.T) (*httptest.Server, *catalog.Catalog) {
 func buildPaper(t *testing.T, withPhotos bool) (*httptest.Server, *catalog.Catalog, *photos.Library) {
 	t.Helper()
 	ctx := context.Background()
-	st := store.New(dbtest.Database(t), 5*time.Second)
+	st := sitetest.Store(t)
 	quiet := slog.New(slog.DiscardHandler)
-	if err := st.Migrate(ctx, quiet); err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Install(ctx, st, demo.Load(time.Now())); err != nil {
-		t.Fatal(err)
-	}
 	for _, u := range admin.DemoUsers() {
 		created, err := auth.AddUser(ctx, st, u.Email, u.Name, u.Role, u.Password)
 		if err != nil {
@@ -77,27 +64,9 @@ func buildPaper(t *testing.T, withPhotos bool) (*httptest.Server, *catalog.Catal
 			t.Fatal(err)
 		}
 	}
-	tz, _ := time.LoadLocation("America/Chicago")
-	langs, err := lang.New(locales.FS, []string{"ko", "en"}, "ko", tz)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, err := render.New(templates.FS, "layout.html", "pages")
-	if err != nil {
-		t.Fatal(err)
-	}
-	assets, err := static.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat := catalog.New([]string{"ko", "en"}, time.Now)
-	stories, err := st.Stories(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	secs, _ := st.Sections(ctx)
-	auths, _ := st.Authors(ctx)
-	cat.Load(stories, secs, auths)
+	langs := sitetest.Langs(t)
+	pages, assets := sitetest.Reader(t)
+	cat := sitetest.Catalog(t, st)
 	srv := httptest.NewUnstartedServer(nil)
 	base, _ := url.Parse("http://" + srv.Listener.Addr().String())
 	md := markdown.New(markdown.Options{})
@@ -105,6 +74,7 @@ func buildPaper(t *testing.T, withPhotos bool) (*httptest.Server, *catalog.Catal
 	var lib *photos.Library
 	mdFor := map[string]*markdown.Renderer{}
 	if withPhotos {
+		var err error
 		lib, err = photos.New(ctx, photos.Deps{Store: st, Files: media.NewFiles(st.DB()), CacheDir: t.TempDir(), Log: quiet,
 			Auth: authSvc, Langs: langs, Stories: cat.All})
 		if err != nil {

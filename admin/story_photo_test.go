@@ -22,11 +22,9 @@ import (
 	"github.com/newsroom/newsroom/media"
 	"github.com/newsroom/newsroom/pagecache"
 	"github.com/newsroom/newsroom/photos"
-	"github.com/newsroom/newsroom/render"
-	"github.com/newsroom/newsroom/static"
+	"github.com/newsroom/newsroom/sitetest"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
-	"github.com/newsroom/newsroom/templates"
 )
 
 // photoNewsroom is the test newsroom with the media library under
@@ -52,14 +50,7 @@ func newPhotoNewsroom(t *testing.T) *photoNewsroom {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pages, err := render.New(templates.FS, "layout.html", "pages")
-		if err != nil {
-			t.Fatal(err)
-		}
-		assets, err := static.Load()
-		if err != nil {
-			t.Fatal(err)
-		}
+		pages, assets := sitetest.Reader(t)
 		mdFor := map[string]*markdown.Renderer{}
 		for _, code := range d.Langs.Codes() {
 			mdFor[code] = markdown.New(markdown.Options{Image: lib.BodyImage(code)})
