@@ -45,6 +45,7 @@ type storyData struct {
 	ConflictHref, PublicHref                 string
 	CanSave, CanSubmit, CanPublish           bool
 	CanSchedule, CanUnpublish                bool
+	StoryWideLocked                          bool // a translator: section, tags, byline and photo are shown, not edited
 	Autosave                                 bool
 	Versions                                 []versionLink
 	Timezone                                 string
@@ -59,8 +60,11 @@ type versionLink struct {
 }
 
 // readStory reads and checks the editor form for action. Messages go next
-// to their fields; nothing typed is changed or dropped.
-func (a *Admin) readStory(c *gin.Context, l *lang.Lang) (storyInput, *fields) {
+// to their fields; nothing typed is changed or dropped. With keep set (a
+// translator saving a translation), the story-wide fields — section, tags,
+// byline and which lead photo — are keep's, whatever the form says: they
+// belong to the story's editors, and a translation is no way to change them.
+func (a *Admin) readStory(c *gin.Context, l *lang.Lang, keep *story.Story) (storyInput, *fields) {
 	f := newFields(c, l)
 	in := storyInput{
 		Lang:       c.PostForm("lang"),
@@ -84,6 +88,17 @@ func (a *Admin) readStory(c *gin.Context, l *lang.Lang) (storyInput, *fields) {
 		} else if !ok {
 			f.fail("byline", l.T("admin.story.unknown_reporter"))
 		}
+	}
+	if keep != nil {
+		in.Section, in.Tags, in.Byline = keep.Section, strings.Join(keep.Tags, ", "), slices.Clone(keep.Byline)
+		if in.Photo.Set {
+			in.Photo.ID = keep.Photo.ID
+			delete(f.Errs, "photo_id")
+		}
+		delete(f.Errs, "byline")
+		delete(f.Errs, "tags")
+		delete(f.Errs, "section")
+		return in, f
 	}
 	if in.Section != "" {
 		if _, ok := a.cat.Section(in.Section); !ok {
@@ -145,6 +160,13 @@ func (a *Admin) slugTaken(lang, slug string, n int) bool {
 	return false
 }
 
+// storyWideLocked reports whether u, saving a version of st, may change only
+// that version and not the story-wide fields: a translator (or anyone who
+// may translate st but not edit it).
+func storyWideLocked(u *auth.User, st *story.Story) bool {
+	return st != nil && !auth.Can(u, auth.ActEditStory, st)
+}
+
 // storyPage renders the editor for st (nil: a new story) in language lng
 // with in as the form's contents.
 func (a *Admin) storyPage(c *gin.Context, status int, st *story.Story, lng string, in storyInput, errs map[string]string, conflict bool) {
@@ -179,6 +201,7 @@ func (a *Admin) storyPage(c *gin.Context, status int, st *story.Story, lng strin
 	d.CanSchedule = d.CanSave && auth.Can(u, auth.ActSchedule, cand) && allowed(actSchedule, cur)
 	d.CanUnpublish = st != nil && d.CanSave && auth.Can(u, auth.ActUnpublish, cand) && allowed(actUnpublish, cur)
 	d.Autosave = d.CanSave && allowed(actAutosave, cur)
+	d.StoryWideLocked = storyWideLocked(u, st)
 	if conflict && st != nil {
 		d.ConflictHref = editHref(st.Number, lng)
 	}

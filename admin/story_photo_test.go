@@ -367,3 +367,57 @@ func elementOf(body, id, end string) string {
 	}
 	return body[i:]
 }
+
+// TestTranslatorChangesOnlyTheTranslation: a translator saving the English
+// version through the full editor changes its text and the photo caption in
+// English, but not what belongs to the whole story (section, tags, byline,
+// which lead photo), whatever the form sends; the editor shows those fields
+// to them locked, with a note saying why.
+func TestTranslatorChangesOnlyTheTranslation(t *testing.T) {
+	pn := newPhotoNewsroom(t)
+	p1 := pn.photo(t, "market.jpg", "시장 입구에 모인 상인들", "한인 시장 개장식")
+	p2 := pn.photo(t, "other.jpg", "다른 사진", "다른 사진 설명")
+	editor, translator := pn.login(t, store.RoleEditor), pn.login(t, store.RoleTranslator)
+	n := editor.create("한인 시장 새 단장")
+	f := pn.editForm(t, n, actSave)
+	f.Set("photo_id", p1.ID)
+	if r := editor.post(editHref(n, "ko"), f); r.code != http.StatusSeeOther {
+		t.Fatalf("save with a lead photo: %d\n%s", r.code, r.body)
+	}
+
+	page := translator.get(editHref(n, "en"))
+	if page.code != http.StatusOK || !containsAll(page.body, "Section, tags, byline and the lead photo are the editors",
+		`<select id="section" name="section" disabled`, `value="jhpark" checked disabled`) || strings.Contains(page.body, `id="photo-choose"`) {
+		t.Errorf("translator's editor (%d) does not show the story-wide fields locked", page.code)
+	}
+
+	tf := url.Values{"action": {actSave}, "lang": {"en"}, "base": {"0"}, "headline": {"Korean market gets a new look"},
+		"body": {"First paragraph.\n\nSecond paragraph."}, "section": {"community"}, "tags": {"elsewhere"},
+		"byline": {"smlee", "nobody-at-all"}, "photo_id": {p2.ID}, "photo_caption": {"The market's new entrance"}}
+	if r := translator.post(editHref(n, "en"), tf); r.code != http.StatusSeeOther {
+		t.Fatalf("translator's save: %d\n%s", r.code, r.body)
+	}
+	st, err := pn.store.Story(t.Context(), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := st.Version("en"); v == nil || v.Headline != "Korean market gets a new look" || v.TranslatedFrom != "ko" {
+		t.Fatalf("English version not saved as a translation: %+v", v)
+	}
+	if st.Section != "business" || strings.Join(st.Tags, ",") != "경제,댈러스" || strings.Join(st.Byline, ",") != "jhpark" {
+		t.Errorf("translator changed story-wide fields: section %q tags %q byline %q", st.Section, st.Tags, st.Byline)
+	}
+	if st.Photo.ID != p1.ID || st.Photo.Caption["en"] != "The market's new entrance" {
+		t.Errorf("lead photo after the translator's save: %+v", st.Photo)
+	}
+
+	// The editor still changes them.
+	f = pn.editForm(t, n, actSave)
+	f.Set("section", "community")
+	if r := editor.post(editHref(n, "ko"), f); r.code != http.StatusSeeOther {
+		t.Fatalf("editor's save: %d\n%s", r.code, r.body)
+	}
+	if st, _ := pn.store.Story(t.Context(), n); st.Section != "community" {
+		t.Errorf("editor could not change the section: %q", st.Section)
+	}
+}

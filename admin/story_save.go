@@ -81,7 +81,11 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 	u := auth.UserFrom(c)
 	l := a.langFor(c, u)
 	ctx := c.Request.Context()
-	in, f := a.readStory(c, l)
+	var keep *story.Story
+	if storyWideLocked(u, cur) {
+		keep = cur
+	}
+	in, f := a.readStory(c, l, keep)
 	in.Lang = lng
 
 	cand := cur

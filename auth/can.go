@@ -57,7 +57,8 @@ func (a Action) String() string {
 //   - reporter: create stories; edit, translate and submit their own
 //     (created by them, or bylined to their Handle); never publish.
 //   - translator: translate and submit any story, and the glossary; not
-//     create stories or edit the original language version.
+//     create stories, edit the original language version or change the
+//     story-wide fields (the admin package keeps those as they were).
 //
 // A nil or disabled user, or an unknown role, may do nothing. For a story
 // action about a reporter's "own" story with st nil, the answer is no.
