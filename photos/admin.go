@@ -75,8 +75,6 @@ func (l *Library) adminHeaders(c *gin.Context) {
 	c.Next()
 }
 
-var crossOrigin = http.NewCrossOriginProtection()
-
 // requireUser lets through requests with a live session; changes also need
 // the session's CSRF token (header, or form field of a urlencoded form; the
 // multipart fallback of the upload form checks its first part itself) and
@@ -99,7 +97,7 @@ func (l *Library) requireUser(c *gin.Context) {
 	}
 	auth.Attach(c, u, sess)
 	if c.Request.Method == http.MethodPost {
-		if err := crossOrigin.Check(c.Request); err != nil {
+		if err := l.sameSite.Check(c.Request); err != nil {
 			l.fail(c, &httpError{status: http.StatusForbidden, id: "photos.error.csrf"})
 			c.Abort()
 			return

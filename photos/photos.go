@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"regexp"
 	"sync"
 	"time"
@@ -69,6 +70,7 @@ type Library struct {
 	encoding chan struct{} // bounds uploads being decoded and encoded at once
 	cropping chan struct{} // bounds thumbnails being made at once
 	fill     [64]sync.Mutex
+	sameSite *http.CrossOriginProtection // refuses changes sent from other sites
 
 	mu     sync.RWMutex
 	byID   map[string]*Photo
@@ -103,6 +105,7 @@ func New(ctx context.Context, d Deps) (*Library, error) {
 		// two at once is what a small server can hold.
 		encoding: make(chan struct{}, 2),
 		cropping: make(chan struct{}, 2),
+		sameSite: http.NewCrossOriginProtection(),
 	}
 	if err := l.Load(ctx); err != nil {
 		return nil, err
