@@ -4,15 +4,12 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/url"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsroom/newsroom/render"
 	"github.com/newsroom/newsroom/store"
 )
-
-var urlParseQuery = url.ParseQuery
 
 // httpError is an error a reader caused or may see: a status, the message to
 // show (a locale message ID with arguments) and optionally a link onward.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -66,7 +67,7 @@ func validQuery(raw string) bool {
 	if raw == "" {
 		return true
 	}
-	q, err := urlParseQuery(raw)
+	q, err := url.ParseQuery(raw)
 	if err != nil {
 		return false
 	}
