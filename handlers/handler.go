@@ -38,6 +38,7 @@ type Handler struct {
 	baseURL        string // from the configuration
 	trustedProxies []string
 	ident          atomic.Pointer[store.Identity] // the paper's identity as admins set it
+	indexing       atomic.Bool                    // the search index is being rebuilt: results may be incomplete
 	now            func() time.Time
 }
 

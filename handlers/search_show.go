@@ -26,6 +26,7 @@ type searchData struct {
 	Query, Section, From, To string
 	Sections                 []render.Link
 	Searched                 bool
+	Indexing                 bool // the index is being rebuilt: say results may be missing
 	Total                    int
 	Hits                     []searchHit
 	Pager                    pager
@@ -63,7 +64,7 @@ func (h *Handler) searchShow(c *gin.Context) {
 			if q.Page > 1 && q.Page > res.Pages {
 				return nil, notFoundErr("error.not_found.page", nil)
 			}
-			d.Searched, d.Total = true, res.Total
+			d.Searched, d.Total, d.Indexing = true, res.Total, h.indexing.Load()
 			for _, hit := range res.Hits {
 				e, ok := h.cat.Live(l.Code, hit.Number)
 				if !ok {

@@ -76,6 +76,8 @@ func (h *Handler) CatchUpSearch(ctx context.Context, force bool) (int, error) {
 		return 0, nil
 	}
 	start := time.Now()
+	h.indexing.Store(true)
+	defer h.indexing.Store(false)
 	const batch = 2000
 	for i := 0; i < len(refs); i += batch {
 		part := refs[i:min(i+batch, len(refs))]

@@ -118,3 +118,21 @@ func TestSearchRefusesBadInputClearly(t *testing.T) {
 		t.Errorf("empty search page: %d", r.code)
 	}
 }
+
+// TestSearchSaysWhenTheIndexIsBeingRebuilt: while the index is rebuilt in
+// the background (a first start on a large archive), results carry a note
+// in the reader's language that some stories may be missing; afterwards not.
+func TestSearchSaysWhenTheIndexIsBeingRebuilt(t *testing.T) {
+	s := newTestSite(t)
+	notes := map[string]string{"ko": "검색 색인을 다시 만드는 중", "en": "The search index is being rebuilt"}
+	s.h.indexing.Store(true)
+	for code, note := range notes {
+		mustContain(t, s.get(t, "/"+code+"/search?q=MOU").body, note)
+	}
+	s.h.indexing.Store(false)
+	for code, note := range notes {
+		if strings.Contains(s.get(t, "/"+code+"/search?q=MOU").body, note) {
+			t.Errorf("%s: rebuild note shown with the index complete", code)
+		}
+	}
+}
