@@ -20,7 +20,7 @@ var auditActions = map[store.AuditAction]string{
 	store.AuditUnpublish: "admin.audit.unpublish", store.AuditDelete: "admin.audit.delete",
 	store.AuditRoleChange: "admin.audit.role_change", store.AuditPasswordChange: "admin.audit.password_change",
 	store.AuditUserCreate: "admin.audit.user_create", auditSchedule: "admin.audit.schedule",
-	auditSubmit: "admin.audit.submit",
+	auditSubmit: "admin.audit.submit", auditRestore: "admin.audit.restore",
 }
 
 // auditShow lists the newest entries of the audit log (admins only).

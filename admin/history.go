@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"context"
 	"errors"
 	"html/template"
 	"net/http"
@@ -156,5 +157,10 @@ func (a *Admin) historyRestore(c *gin.Context) {
 		return
 	}
 	a.changed(saved)
+	e := store.Entry{At: a.now(), Actor: u.ID, Action: auditRestore, Target: itoa(st.Number) + "/" + lng,
+		Detail: itoa(rev) + " → " + itoa(saved.Version(lng).Revision), IP: c.ClientIP()}
+	if err := a.store.AddAudit(context.WithoutCancel(ctx), e); err != nil {
+		a.log.Error("audit", "action", auditRestore, "err", err)
+	}
 	c.Redirect(http.StatusSeeOther, editHref(st.Number, lng)+"/history?restored="+itoa(rev))
 }

@@ -289,4 +289,5 @@ func (a *Admin) auditStory(c *gin.Context, u *auth.User, action string, n int, l
 const (
 	auditSchedule store.AuditAction = "schedule"
 	auditSubmit   store.AuditAction = "submit"
+	auditRestore  store.AuditAction = "restore"
 )

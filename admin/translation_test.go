@@ -240,6 +240,10 @@ func TestHistoryDiffAndRestore(t *testing.T) {
 	if v.Revision != 3 || body != "첫 문단.\n\n둘째 문단." {
 		t.Fatalf("after restore: revision %d body %q", v.Revision, body)
 	}
+	// The audit log says who restored what.
+	if r := ad.get("/admin/audit"); !containsAll(r.body, "Restored an earlier revision", itoa(n)+"/ko", "1 → 3") {
+		t.Errorf("audit log lacks the restore:\n%s", r.body)
+	}
 	// Restoring from an outdated history page conflicts.
 	if r := ed.post(editHref(n, "ko")+"/history/restore", url.Values{"revision": {"2"}, "base": {"2"}}); r.code != http.StatusConflict {
 		t.Errorf("restore from a stale page: %d", r.code)
