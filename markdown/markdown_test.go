@@ -240,7 +240,7 @@ func TestHTMLPhotos(t *testing.T) {
 		if id == "missing" {
 			return "", false
 		}
-		return template.HTML(fmt.Sprintf(`<figure><img src="/media/%s/w800.webp" srcset="/media/%s/w400.webp 400w, /media/%s/w800.webp 800w" sizes="(max-width: 600px) 100vw, 800px" width="800" height="533" alt="%s" loading="lazy" decoding="async"><figcaption>%s</figcaption></figure>`,
+		return template.HTML(fmt.Sprintf(`<figure><img src="/media/%s/w800.webp" srcset="/media/%s/w400.webp 400w, /media/%s/w800.webp 800w" sizes="(max-width: 600px) 100vw, 800px" width="800" height="533" alt="%s" loading="lazy" decoding="async"><figcaption>%s <span class="credit">사진 제공: 한인상공회의소</span></figcaption></figure>`,
 			id, id, id, template.HTMLEscapeString(alt), template.HTMLEscapeString(title))), true
 	}})
 	out := r.HTML("본문\n\n![회견하는 시장](photo:abc123 \"기자회견 모습\")\n\n![x](photo:missing)")
@@ -259,6 +259,14 @@ func TestHTMLPhotos(t *testing.T) {
 		if got, _ := attr(img, key); got != want {
 			t.Errorf("%s = %q, want %q", key, got, want)
 		}
+	}
+	// The credit keeps its span, so it is styled as a credit, not caption text.
+	if !strings.Contains(string(out), `<figcaption>기자회견 모습 <span class="credit">사진 제공: 한인상공회의소</span></figcaption>`) {
+		t.Errorf("figure credit lost its span:\n%s", out)
+	}
+	// A span the author types keeps its text but no class of its choosing.
+	if out := string(r.HTML(`글 <span class="credit-x" style="color:red">강조</span>`)); strings.Contains(out, "credit-x") || strings.Contains(out, "style") || !strings.Contains(out, "강조") {
+		t.Errorf("typed span: %s", out)
 	}
 }
 

@@ -28,6 +28,9 @@ func newPolicy() *bluemonday.Policy {
 		"table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td")
 	p.AllowAttrs("start").Matching(regexp.MustCompile(`^[0-9]{1,9}$`)).OnElements("ol")
 	p.AllowAttrs("align").Matching(regexp.MustCompile(`^(?:left|center|right)$`)).OnElements("th", "td")
+	// A photo's credit in its caption (photos.Figure) is styled apart.
+	p.AllowElements("span")
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^credit$`)).OnElements("span")
 	// Fenced code keeps its language for a future highlighter.
 	p.AllowAttrs("class").Matching(regexp.MustCompile(`^language-[A-Za-z0-9_+#.-]{1,40}$`)).OnElements("code")
 

@@ -83,8 +83,7 @@ func img(b *strings.Builder, p *Photo, lang, sizes string, eager bool) bool {
 
 // Figure is the markup of photo p in lang: a <figure> with the <img> (see
 // Img) and, when p has them, the caption and the credit (in a <span>) in a
-// <figcaption>. It keeps to what the story-body sanitizer allows except the
-// span, which the sanitizer drops while keeping its text.
+// <figcaption>. It keeps to what the story-body sanitizer allows.
 func Figure(p *Photo, lang, sizes string, eager bool) template.HTML {
 	return figure(p, lang, sizes, eager, p.Caption.In(lang))
 }
