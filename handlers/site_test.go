@@ -3,6 +3,7 @@ package handlers
 import (
 	"compress/gzip"
 	"context"
+	"github.com/newsroom/newsroom/sitetest"
 	"io"
 	"log/slog"
 	"net/http"
@@ -19,16 +20,11 @@ import (
 	"github.com/newsroom/newsroom/catalog"
 	"github.com/newsroom/newsroom/dbtest"
 	"github.com/newsroom/newsroom/demo"
-	"github.com/newsroom/newsroom/lang"
-	"github.com/newsroom/newsroom/locales"
 	"github.com/newsroom/newsroom/markdown"
 	"github.com/newsroom/newsroom/pagecache"
-	"github.com/newsroom/newsroom/render"
 	"github.com/newsroom/newsroom/search"
-	"github.com/newsroom/newsroom/static"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
-	"github.com/newsroom/newsroom/templates"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
@@ -68,30 +64,13 @@ func buildSite(t testing.TB, st *store.Store, ed demo.Edition) *testSite {
 func buildSiteWith(t testing.TB, st *store.Store, ed demo.Edition, withSearch bool) *testSite {
 	t.Helper()
 	ctx := context.Background()
-	tz, _ := time.LoadLocation("America/Chicago")
-	langs, err := lang.New(locales.FS, []string{"ko", "en"}, "ko", tz)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, err := render.New(templates.FS, "layout.html", "pages")
-	if err != nil {
-		t.Fatal(err)
-	}
-	assets, err := static.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat := catalog.New([]string{"ko", "en"}, time.Now)
-	stories, err := st.Stories(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	secs, _ := st.Sections(ctx)
-	auths, _ := st.Authors(ctx)
-	cat.Load(stories, secs, auths)
+	langs := sitetest.Langs(t)
+	pages, assets := sitetest.Reader(t)
+	cat := sitetest.Catalog(t, st)
 	base, _ := url.Parse(testBase)
 	var idx *search.Index
 	if withSearch {
+		var err error
 		if idx, err = search.OpenMemory(); err != nil {
 			t.Fatal(err)
 		}
