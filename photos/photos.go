@@ -221,3 +221,29 @@ func acquire(ctx context.Context, sem chan struct{}) (func(), error) {
 		return nil, fmt.Errorf("photos: waiting for a free slot: %w", ctx.Err())
 	}
 }
+
+// Changed takes in p as another instance saved it: newer details than the
+// ones in memory replace them, and pages showing the photo are rebuilt.
+// A photo this instance has not loaded is left for lookup to find.
+func (l *Library) Changed(p *Photo) {
+	old, ok := l.Get(p.ID)
+	if !ok || !p.UpdatedAt.After(old.UpdatedAt) {
+		return
+	}
+	l.remember(p)
+	if p.CropRev != old.CropRev {
+		l.dropThumbs(p.ID, p.CropRev)
+	}
+	l.changed(p.ID)
+}
+
+// Forget drops photo id, deleted by another instance, from memory and from
+// this instance's disk cache, so that it is served no more.
+func (l *Library) Forget(id string) {
+	if _, ok := l.Get(id); !ok {
+		return
+	}
+	l.forget(id)
+	l.removeCache(id)
+	l.changed(id)
+}

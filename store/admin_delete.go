@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 )
@@ -21,6 +22,9 @@ var ErrSlugsKept = errors.New("story deleted, slugs kept")
 func (s *Store) DeleteStory(ctx context.Context, n int) error {
 	st, err := s.Story(ctx, n)
 	if err != nil {
+		return err
+	}
+	if err := s.recordDeletion(ctx, DeletedStory, strconv.Itoa(n)); err != nil {
 		return err
 	}
 	unlock := s.lockStory(n)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 )
 
 func TestDeleteStoryKeepsRevisionsAndFreesSlugs(t *testing.T) {
@@ -31,6 +32,14 @@ func TestDeleteStoryKeepsRevisionsAndFreesSlugs(t *testing.T) {
 	}
 	if _, err := s.Story(ctx, keep); err != nil {
 		t.Errorf("the other story went too: %v", err)
+	}
+	// Other instances learn of it from its tombstone.
+	dels, err := s.DeletionsSince(ctx, time.Now().Add(-time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dels) != 1 || dels[0].Number() != n || dels[0].Kind != DeletedStory {
+		t.Errorf("tombstones after deleting story %d: %+v", n, dels)
 	}
 	all, err := s.Stories(ctx)
 	if err != nil || len(all) != 1 {

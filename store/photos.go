@@ -101,6 +101,9 @@ func (s *Store) PutPhoto(ctx context.Context, p *Photo) error {
 // DeletePhoto removes a photo's metadata (its files are the caller's);
 // ErrNotFound when there was none.
 func (s *Store) DeletePhoto(ctx context.Context, id string) error {
+	if err := s.recordDeletion(ctx, DeletedPhoto, id); err != nil {
+		return err
+	}
 	ctx, cancel := s.ctx(ctx)
 	defer cancel()
 	res, err := s.db.Collection("photos").DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})

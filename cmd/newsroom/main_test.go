@@ -6,6 +6,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"io"
 	"log/slog"
 	"net"
@@ -22,6 +24,7 @@ import (
 	"github.com/newsroom/newsroom/config"
 	"github.com/newsroom/newsroom/dbtest"
 	"github.com/newsroom/newsroom/demo"
+	"github.com/newsroom/newsroom/photos"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
 )
@@ -283,16 +286,57 @@ func TestInstancesCatchUpWithEachOther(t *testing.T) {
 	}
 	st := &story.Story{Section: "community", Byline: []string{a.catalog.Authors()[0].Handle},
 		Versions: map[string]*story.Version{"en": {Headline: headline, Slug: story.Slugify(headline), Status: story.Published, PublishedAt: time.Now().Add(-time.Second)}}}
-	if _, err := stA.CreateStory(ctx, st, map[string]string{"en": "The council voted 6-1."}, "test"); err != nil {
+	n, err := stA.CreateStory(ctx, st, map[string]string{"en": "The council voted 6-1."}, "test")
+	if err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(frontB(), headline) {
-		if time.Now().After(deadline) {
-			t.Fatal("the other instance never showed the new story")
+	eventually := func(what string, ok func() bool) {
+		t.Helper()
+		deadline := time.Now().Add(5 * time.Second)
+		for !ok() {
+			if time.Now().After(deadline) {
+				t.Fatal(what)
+			}
+			time.Sleep(50 * time.Millisecond)
 		}
-		time.Sleep(50 * time.Millisecond)
 	}
+	eventually("the other instance never showed the new story", func() bool { return strings.Contains(frontB(), headline) })
+
+	// Deleted on A, the story is gone from B's pages too.
+	if err := stA.DeleteStory(ctx, n); err != nil {
+		t.Fatal(err)
+	}
+	eventually("the other instance still shows a story deleted on the first", func() bool { return !strings.Contains(frontB(), headline) })
+
+	// A photo: B serves it; its new alt text on A reaches B; deleted on A,
+	// B serves it no more (not even from its own disk cache).
+	var jpg bytes.Buffer
+	if err := jpeg.Encode(&jpg, image.NewRGBA(image.Rect(0, 0, 600, 400)), nil); err != nil {
+		t.Fatal(err)
+	}
+	p, err := a.photos.Upload(ctx, "council.jpg", &jpg, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	thumbB := func() int {
+		w := httptest.NewRecorder()
+		srvB.ServeHTTP(w, httptest.NewRequest("GET", photos.ThumbURL(p, photos.CropWide, 320), nil))
+		return w.Code
+	}
+	if code := thumbB(); code != http.StatusOK {
+		t.Fatalf("the other instance serves the new photo's thumbnail with %d", code)
+	}
+	if _, err := a.photos.Update(ctx, p.ID, photos.Details{Alt: story.Text{"en": "Council chamber"}, FocusX: .5, FocusY: .5}); err != nil {
+		t.Fatal(err)
+	}
+	eventually("the photo's new alt text never reached the other instance", func() bool {
+		q, ok := b.photos.Get(p.ID)
+		return ok && q.Alt["en"] == "Council chamber"
+	})
+	if err := a.photos.Delete(ctx, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	eventually("the other instance still serves a photo deleted on the first", func() bool { return thumbB() == http.StatusNotFound })
 }
 
 func TestUserAddReadsThePasswordFromStdin(t *testing.T) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -189,6 +190,7 @@ func identityOverrides(cfg *config.Config, id store.Identity, log *slog.Logger) 
 // every server we support).
 func (s *site) follow(ctx context.Context, every time.Duration) {
 	since := time.Now().Add(-time.Minute)
+	photosSince, deletedSince := since, since
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -197,7 +199,7 @@ func (s *site) follow(ctx context.Context, every time.Duration) {
 			return
 		case <-t.C:
 		}
-		// Overlap the window a little: clocks of instances differ slightly.
+		// Overlap the windows a little: clocks of instances differ slightly.
 		changed, err := s.store.StoriesChangedSince(ctx, since.Add(-5*time.Second))
 		if err != nil {
 			s.log.Warn("catching up with other instances", "err", err)
@@ -215,5 +217,78 @@ func (s *site) follow(ctx context.Context, every time.Duration) {
 				since = st.UpdatedAt
 			}
 		}
+		photosSince = s.followPhotos(ctx, photosSince)
+		deletedSince = s.followDeletions(ctx, deletedSince)
 	}
+}
+
+// followPhotos takes in photo details other instances changed since t and
+// returns where the next round starts.
+func (s *site) followPhotos(ctx context.Context, t time.Time) time.Time {
+	changed, err := s.store.PhotosChangedSince(ctx, t.Add(-5*time.Second))
+	if err != nil {
+		s.log.Warn("catching up with other instances' photos", "err", err)
+		return t
+	}
+	for _, p := range changed {
+		s.photos.Changed(p)
+		if p.UpdatedAt.After(t) {
+			t = p.UpdatedAt
+		}
+	}
+	return t
+}
+
+// followDeletions forgets the stories and photos other instances deleted
+// since t, once the database confirms they are gone (the tombstone is
+// written first), and returns where the next round starts.
+func (s *site) followDeletions(ctx context.Context, t time.Time) time.Time {
+	dels, err := s.store.DeletionsSince(ctx, t.Add(-5*time.Second))
+	if err != nil {
+		s.log.Warn("catching up with other instances' deletions", "err", err)
+		return t
+	}
+	// Oldest first, so that a round stopped by an error resumes at it.
+	slices.SortFunc(dels, func(a, b store.Deletion) int { return a.At.Compare(b.At) })
+	for _, d := range dels {
+		var gone bool
+		switch d.Kind {
+		case store.DeletedStory:
+			if s.catalog.Story(d.Number()) == nil {
+				gone = true
+				break
+			}
+			_, err = s.store.Story(ctx, d.Number())
+		case store.DeletedPhoto:
+			if _, ok := s.photos.Get(d.Key); !ok {
+				gone = true
+				break
+			}
+			_, err = s.store.Photo(ctx, d.Key)
+		default:
+			gone = true
+		}
+		switch {
+		case gone:
+		case errors.Is(err, store.ErrNotFound):
+			if d.Kind == store.DeletedStory {
+				s.handler.StoryRemoved(d.Number())
+			} else {
+				s.photos.Forget(d.Key)
+			}
+		case err != nil:
+			s.log.Warn("catching up with a deletion", "what", d.ID, "err", err)
+			return t // again next round
+		case time.Since(d.At) < time.Minute:
+			// Still there: the other instance is between writing the
+			// tombstone and deleting. Look again next round.
+			return t
+		default:
+			// Still there a minute on: that deletion failed.
+		}
+		if d.At.After(t) {
+			t = d.At
+		}
+	}
+	return t
 }
