@@ -214,8 +214,11 @@ func (a *Admin) storyPage(c *gin.Context, status int, st *story.Story, lng strin
 	d.TagSuggestions = a.tagSuggestions()
 	if st != nil {
 		for _, code := range a.langs.Codes() {
-			d.Versions = append(d.Versions, versionLink{Label: langName(l, a.langs, code),
-				Href: editHref(st.Number, code), Exists: st.Version(code) != nil})
+			vl := versionLink{Label: langName(l, a.langs, code), Exists: st.Version(code) != nil}
+			if auth.CanEditVersion(u, st, code) { // no link that only leads to "forbidden"
+				vl.Href = editHref(st.Number, code)
+			}
+			d.Versions = append(d.Versions, vl)
 		}
 	}
 	d.Extras = a.storyExtras(c, l, st, lng)

@@ -390,6 +390,12 @@ func TestTranslatorChangesOnlyTheTranslation(t *testing.T) {
 		`<select id="section" name="section" disabled`, `value="jhpark" checked disabled`) || strings.Contains(page.body, `id="photo-choose"`) {
 		t.Errorf("translator's editor (%d) does not show the story-wide fields locked", page.code)
 	}
+	if strings.Contains(page.body, `href="`+editHref(n, "ko")+`"`) {
+		t.Errorf("translator's editor links to the original's editor, which refuses them")
+	}
+	if r := editor.get(editHref(n, "en")); !strings.Contains(r.body, `href="`+editHref(n, "ko")+`"`) {
+		t.Errorf("editor's page lacks the link to the Korean version")
+	}
 
 	tf := url.Values{"action": {actSave}, "lang": {"en"}, "base": {"0"}, "headline": {"Korean market gets a new look"},
 		"body": {"First paragraph.\n\nSecond paragraph."}, "section": {"community"}, "tags": {"elsewhere"},
