@@ -216,7 +216,10 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 			if cerr := a.store.ClaimSlug(ctx, lng, slug, n); cerr != nil {
 				a.log.Warn("slug claimed by another story meanwhile", "story", n, "slug", slug, "err", cerr)
 			}
-			saved, err = a.store.Story(ctx, n)
+			// CreateStory filled in the number, times and revision: next is
+			// the story as stored, and reading it back would cost a scan on
+			// the embedded server.
+			saved = &next
 		}
 	} else {
 		if err = a.store.ClaimSlug(ctx, lng, slug, cur.Number); errors.Is(err, store.ErrExists) {
