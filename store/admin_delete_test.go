@@ -41,6 +41,13 @@ func TestDeleteStoryKeepsRevisionsAndFreesSlugs(t *testing.T) {
 	if len(dels) != 1 || dels[0].Number() != n || dels[0].Kind != DeletedStory {
 		t.Errorf("tombstones after deleting story %d: %+v", n, dels)
 	}
+	// Old tombstones are purged, recent ones kept.
+	if purged, err := s.PurgeDeletions(ctx, time.Now().Add(-time.Hour)); err != nil || purged != 0 {
+		t.Errorf("purging before an hour ago removed %d (%v), want 0", purged, err)
+	}
+	if purged, err := s.PurgeDeletions(ctx, time.Now().Add(time.Minute)); err != nil || purged != 1 {
+		t.Errorf("purging up to now removed %d (%v), want 1", purged, err)
+	}
 	all, err := s.Stories(ctx)
 	if err != nil || len(all) != 1 {
 		t.Errorf("stories after delete: %d (%v)", len(all), err)

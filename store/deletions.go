@@ -80,3 +80,15 @@ func (s *Store) PhotosChangedSince(ctx context.Context, t time.Time) ([]*Photo, 
 	}
 	return out, nil
 }
+
+// PurgeDeletions removes tombstones written before t: an instance that was
+// away longer than that loads the whole catalogue at its start anyway.
+func (s *Store) PurgeDeletions(ctx context.Context, before time.Time) (int64, error) {
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	res, err := s.db.Collection("deletions").DeleteMany(ctx, bson.D{{Key: "at", Value: bson.D{{Key: "$lt", Value: before}}}})
+	if err != nil {
+		return 0, wrap("purge deletions", err)
+	}
+	return res.DeletedCount, nil
+}

@@ -155,6 +155,11 @@ func (s *site) purgeSessions(ctx context.Context, every time.Duration) {
 		} else if n > 0 {
 			s.log.Info("expired sessions purged", "count", n)
 		}
+		// Tombstones matter for a poll or two; a week covers an instance
+		// that was briefly away, and a longer absence reloads everything.
+		if _, err := s.store.PurgeDeletions(ctx, time.Now().Add(-7*24*time.Hour)); err != nil {
+			s.log.Warn("purging old tombstones", "err", err)
+		}
 		select {
 		case <-ctx.Done():
 			return
