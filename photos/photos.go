@@ -222,12 +222,17 @@ func acquire(ctx context.Context, sem chan struct{}) (func(), error) {
 	}
 }
 
-// Changed takes in p as another instance saved it: newer details than the
-// ones in memory replace them, and pages showing the photo are rebuilt.
-// A photo this instance has not loaded is left for lookup to find.
+// Changed takes in p as another instance saved it: a new upload joins the
+// library (so this instance's picker lists it and its editor accepts it),
+// newer details replace the ones in memory, and pages showing the photo are
+// rebuilt.
 func (l *Library) Changed(p *Photo) {
 	old, ok := l.Get(p.ID)
-	if !ok || !p.UpdatedAt.After(old.UpdatedAt) {
+	if !ok {
+		l.remember(p)
+		return
+	}
+	if !p.UpdatedAt.After(old.UpdatedAt) {
 		return
 	}
 	l.remember(p)

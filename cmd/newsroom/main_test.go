@@ -308,8 +308,9 @@ func TestInstancesCatchUpWithEachOther(t *testing.T) {
 	}
 	eventually("the other instance still shows a story deleted on the first", func() bool { return !strings.Contains(frontB(), headline) })
 
-	// A photo: B serves it; its new alt text on A reaches B; deleted on A,
-	// B serves it no more (not even from its own disk cache).
+	// A photo uploaded on A joins B's library and B serves it; its new alt
+	// text on A reaches B; deleted on A, B serves it no more (not even from
+	// its own disk cache).
 	var jpg bytes.Buffer
 	if err := jpeg.Encode(&jpg, image.NewRGBA(image.Rect(0, 0, 600, 400)), nil); err != nil {
 		t.Fatal(err)
@@ -318,6 +319,10 @@ func TestInstancesCatchUpWithEachOther(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	eventually("a photo uploaded on the first instance never joined the other's library (its picker and editor)", func() bool {
+		_, ok := b.photos.Get(p.ID)
+		return ok
+	})
 	thumbB := func() int {
 		w := httptest.NewRecorder()
 		srvB.ServeHTTP(w, httptest.NewRequest("GET", photos.ThumbURL(p, photos.CropWide, 320), nil))
