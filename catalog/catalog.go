@@ -94,6 +94,17 @@ func (c *Catalog) PutSections(secs []story.Section) {
 	c.mu.Unlock()
 }
 
+// PutAuthors replaces all reporters.
+func (c *Catalog) PutAuthors(authors []story.Author) {
+	am := make(map[string]story.Author, len(authors))
+	for _, a := range authors {
+		am[a.Handle] = a
+	}
+	c.mu.Lock()
+	c.authors = am
+	c.mu.Unlock()
+}
+
 // PutAuthor adds or replaces a reporter.
 func (c *Catalog) PutAuthor(a story.Author) {
 	c.mu.Lock()

@@ -5,7 +5,10 @@ package handlers
 import (
 	"context"
 	"log/slog"
+	"maps"
 	"net/url"
+	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -170,20 +173,53 @@ func (h *Handler) StoryRemoved(n int) {
 // Refresh reloads sections and reporters into the catalogue; every page may
 // show their names, so the whole cache goes.
 func (h *Handler) Refresh(ctx context.Context) error {
+	_, err := h.refresh(ctx, true)
+	return err
+}
+
+// RefreshIfChanged reloads sections and reporters and, only when another
+// instance changed them, puts them in the catalogue and empties the page
+// cache. It reports whether they had changed.
+func (h *Handler) RefreshIfChanged(ctx context.Context) (bool, error) {
+	return h.refresh(ctx, false)
+}
+
+func (h *Handler) refresh(ctx context.Context, always bool) (bool, error) {
 	secs, err := h.store.Sections(ctx)
 	if err != nil {
-		return err
+		return false, err
 	}
 	auths, err := h.store.Authors(ctx)
 	if err != nil {
-		return err
+		return false, err
+	}
+	if !always && sameSections(h.cat.Sections(), secs) && sameAuthors(h.cat.Authors(), auths) {
+		return false, nil
 	}
 	h.cat.PutSections(secs)
-	for _, a := range auths {
-		h.cat.PutAuthor(a)
-	}
+	h.cat.PutAuthors(auths)
 	h.cache.Purge()
-	return nil
+	return true, nil
+}
+
+// sameSections reports whether a (the catalogue's, in order) and b (from
+// the database) hold the same sections.
+func sameSections(a, b []story.Section) bool {
+	b = slices.Clone(b)
+	slices.SortStableFunc(b, func(x, y story.Section) int { return x.Order - y.Order })
+	return slices.EqualFunc(a, b, func(x, y story.Section) bool {
+		return x.Slug == y.Slug && x.Order == y.Order && maps.Equal(x.Name, y.Name)
+	})
+}
+
+// sameAuthors reports whether a (the catalogue's, by handle) and b hold the
+// same reporters.
+func sameAuthors(a, b []story.Author) bool {
+	b = slices.Clone(b)
+	slices.SortFunc(b, func(x, y story.Author) int { return strings.Compare(x.Handle, y.Handle) })
+	return slices.EqualFunc(a, b, func(x, y story.Author) bool {
+		return x.Handle == y.Handle && x.Email == y.Email && maps.Equal(x.Name, y.Name) && maps.Equal(x.Title, y.Title)
+	})
 }
 
 // Cache dependency tags: a page is tagged with what it shows, and a change to

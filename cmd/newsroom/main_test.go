@@ -308,6 +308,18 @@ func TestInstancesCatchUpWithEachOther(t *testing.T) {
 	}
 	eventually("the other instance still shows a story deleted on the first", func() bool { return !strings.Contains(frontB(), headline) })
 
+	// A section added on A can be chosen on B and names B's listing.
+	if err := stA.PutSection(ctx, story.Section{Slug: "food", Name: story.Text{"ko": "음식", "en": "Food"}, Order: 9}); err != nil {
+		t.Fatal(err)
+	}
+	eventually("a section added on the first instance never reached the other", func() bool {
+		_, ok := b.catalog.Section("food")
+		return ok
+	})
+	if changed, err := b.handler.RefreshIfChanged(ctx); err != nil || changed {
+		t.Errorf("sections and reporters unchanged, yet RefreshIfChanged = %v, %v (it would empty the page cache every poll)", changed, err)
+	}
+
 	// A photo uploaded on A joins B's library and B serves it; its new alt
 	// text on A reaches B; deleted on A, B serves it no more (not even from
 	// its own disk cache).

@@ -222,6 +222,9 @@ func (s *site) follow(ctx context.Context, every time.Duration) {
 				since = st.UpdatedAt
 			}
 		}
+		if _, err := s.handler.RefreshIfChanged(ctx); err != nil {
+			s.log.Warn("catching up with other instances' sections and reporters", "err", err)
+		}
 		photosSince = s.followPhotos(ctx, photosSince)
 		deletedSince = s.followDeletions(ctx, deletedSince)
 	}
