@@ -17,22 +17,6 @@ import (
 // anything bigger is refused before it is read.
 const maxBodyBytes = 2 << 20
 
-// csp lets newsroom pages run only their own script file, load nothing from
-// elsewhere and never be framed (clickjacking a publish button).
-const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
-	"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-
-// headers: newsroom pages are private, never cached, never framed.
-func (a *Admin) headers(c *gin.Context) {
-	h := c.Writer.Header()
-	h.Set("Content-Security-Policy", csp)
-	h.Set("X-Frame-Options", "DENY")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "same-origin")
-	h.Set("Cache-Control", "no-store")
-	c.Next()
-}
-
 // crossOrigin refuses state-changing requests that a browser marks as
 // coming from another site (Sec-Fetch-Site, or Origin against Host). It
 // backs up the per-session CSRF token and also covers the login form, which

@@ -1,13 +1,17 @@
 package admin
 
-import "github.com/gin-gonic/gin"
+import (
+	"github.com/gin-gonic/gin"
+
+	"github.com/newsroom/newsroom/auth"
+)
 
 // Register adds the newsroom's routes to r (the /admin group): read it as
 // the newsroom's map. Every route gets the newsroom's headers, the
 // cross-origin check and a bounded body; all but login, setup and static
 // files need a session, and every POST behind a session needs its CSRF token.
 func (a *Admin) Register(r *gin.RouterGroup) {
-	r.Use(a.headers, a.crossOrigin, a.limitBody)
+	r.Use(auth.PrivateHeaders, a.crossOrigin, a.limitBody)
 
 	// Static files (toolbar, preview, autosave; styles)
 	r.GET("/static/:file", a.staticFile)

@@ -27,10 +27,6 @@ import (
 // and the upload script use these paths.
 const AdminPrefix = "/admin/media"
 
-// csp matches the newsroom's: own scripts and styles only, never framed.
-const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
-	"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-
 // maxFormBytes bounds the edit and delete forms (captions in two languages).
 const maxFormBytes = 64 << 10
 
@@ -42,7 +38,7 @@ func (l *Library) RegisterAdmin(g *gin.RouterGroup) {
 	if l.pages == nil {
 		panic("photos: RegisterAdmin needs Deps.Auth and Deps.Langs")
 	}
-	g.Use(l.adminHeaders)
+	g.Use(auth.PrivateHeaders)
 	g.GET("/static/:file", l.staticFile)
 
 	in := g.Group("", l.requireUser)
@@ -64,16 +60,6 @@ func mayEdit(u *auth.User) bool {
 	return mayUpload(u) || auth.Can(u, auth.ActTranslate, nil)
 }
 func mayDelete(u *auth.User) bool { return auth.Can(u, auth.ActPublish, nil) }
-
-func (l *Library) adminHeaders(c *gin.Context) {
-	h := c.Writer.Header()
-	h.Set("Content-Security-Policy", csp)
-	h.Set("X-Frame-Options", "DENY")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "same-origin")
-	h.Set("Cache-Control", "no-store")
-	c.Next()
-}
 
 // requireUser lets through requests with a live session; changes also need
 // the session's CSRF token (header, or form field of a urlencoded form; the
