@@ -105,13 +105,11 @@ func (h *Handler) SetIdentity(id store.Identity) {
 	h.cache.Purge()
 }
 
-// SetIdentityIfChanged applies id when it differs from the current one (an
-// instance polling for another's settings change).
-func (h *Handler) SetIdentityIfChanged(id store.Identity) {
-	if cur := h.ident.Load(); cur != nil && cur.UpdatedAt.Equal(id.UpdatedAt) {
-		return
-	}
-	h.SetIdentity(id)
+// IdentityIs reports whether id is the identity in effect (an instance
+// polling for another's settings change applies only a newer one).
+func (h *Handler) IdentityIs(id store.Identity) bool {
+	cur := h.ident.Load()
+	return cur != nil && cur.UpdatedAt.Equal(id.UpdatedAt)
 }
 
 // siteName is the paper's name in l's language: the settings first, then the locale.

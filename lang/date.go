@@ -75,7 +75,7 @@ type DateFields struct {
 
 // Fields returns t's date fields in the paper's time zone and this language.
 func (l *Lang) Fields(t time.Time) DateFields {
-	t = t.In(l.loc)
+	t = t.In(l.loc.Load())
 	h := t.Hour()
 	f := DateFields{
 		Year:      t.Year(),
@@ -106,7 +106,7 @@ func (l *Lang) DateTime(t time.Time) string { return l.formatDate(dateTimeID, t)
 func (l *Lang) Date(t time.Time) string { return l.formatDate(dateID, t) }
 
 // ISO formats t as RFC 3339 in the paper's time zone, for <time datetime>.
-func (l *Lang) ISO(t time.Time) string { return t.In(l.loc).Format(time.RFC3339) }
+func (l *Lang) ISO(t time.Time) string { return t.In(l.loc.Load()).Format(time.RFC3339) }
 
 func (l *Lang) formatDate(id string, t time.Time) string {
 	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: l.Fields(t)})

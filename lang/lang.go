@@ -14,6 +14,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -29,7 +30,7 @@ type Set struct {
 	def     string
 	langs   map[string]*Lang
 	matcher language.Matcher
-	loc     *time.Location
+	loc     *atomic.Pointer[time.Location] // shared with every Lang; settings may change it
 }
 
 // New loads every "*.<code>.toml" in fsys for each code, builds one go-i18n
@@ -71,18 +72,20 @@ func New(fsys fs.FS, codes []string, def string, tz *time.Location) (*Set, error
 		}
 	}
 
+	loc := new(atomic.Pointer[time.Location])
+	loc.Store(tz)
 	s := &Set{
 		codes:   slices.Clone(codes),
 		def:     def,
 		langs:   make(map[string]*Lang, len(codes)),
 		matcher: language.NewMatcher(tags),
-		loc:     tz,
+		loc:     loc,
 	}
 	for i, code := range codes {
 		l := &Lang{
 			Code:      code,
 			Tag:       tags[i],
-			loc:       tz,
+			loc:       loc,
 			localizer: i18n.NewLocalizer(bundle, code),
 			printer:   message.NewPrinter(tags[i]),
 		}
@@ -142,7 +145,11 @@ func (s *Set) Default() string { return s.def }
 func (s *Set) Get(code string) *Lang { return s.langs[code] }
 
 // Location returns the paper's time zone.
-func (s *Set) Location() *time.Location { return s.loc }
+func (s *Set) Location() *time.Location { return s.loc.Load() }
+
+// SetLocation changes the paper's time zone for every language at once (the
+// settings page); pages already rendered keep the old one until rebuilt.
+func (s *Set) SetLocation(tz *time.Location) { s.loc.Store(tz) }
 
 // Match returns the configured code that best fits an Accept-Language header,
 // or the default when nothing fits or the header cannot be parsed.

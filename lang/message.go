@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -16,7 +17,7 @@ type Lang struct {
 	Code string
 	Tag  language.Tag
 
-	loc       *time.Location
+	loc       *atomic.Pointer[time.Location] // the Set's
 	localizer *i18n.Localizer
 	printer   *message.Printer
 	names     names

@@ -308,6 +308,32 @@ func TestInstancesCatchUpWithEachOther(t *testing.T) {
 	}
 	eventually("the other instance still shows a story deleted on the first", func() bool { return !strings.Contains(frontB(), headline) })
 
+	// A time zone saved on A's settings page applies on A at once and on B
+	// within a poll: the pages' times carry Seoul's offset instead of Chicago's.
+	frontA := func() string {
+		w := httptest.NewRecorder()
+		a.handler.Router().ServeHTTP(w, httptest.NewRequest("GET", "/en/", nil))
+		return w.Body.String()
+	}
+	if !strings.Contains(frontB(), "-06:00\"") || !strings.Contains(frontA(), "-06:00\"") {
+		t.Fatal("front pages do not show Chicago times to begin with")
+	}
+	// html/template writes the offset's + as &#43; in attributes.
+	seoul := func(page string) bool {
+		return strings.Contains(page, `&#43;09:00"`) && !strings.Contains(page, `-06:00"`)
+	}
+	id := store.Identity{TimeZone: "Asia/Seoul", UpdatedAt: time.Now().UTC().Truncate(time.Millisecond)}
+	if err := stA.PutIdentity(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	a.applyIdentity(id) // what A's settings page does after saving
+	if !seoul(frontA()) {
+		t.Error("the instance whose settings changed still shows Chicago times")
+	}
+	eventually("the other instance never took the new time zone", func() bool {
+		return seoul(frontB())
+	})
+
 	// A section added on A can be chosen on B and names B's listing.
 	if err := stA.PutSection(ctx, story.Section{Slug: "food", Name: story.Text{"ko": "음식", "en": "Food"}, Order: 9}); err != nil {
 		t.Fatal(err)

@@ -40,6 +40,9 @@ type site struct {
 	photos  *photos.Library
 	log     *slog.Logger
 	search  *search.Index
+	// applyIdentity puts saved settings into effect (the time zone at once;
+	// the default language decides routing and waits for the next start).
+	applyIdentity func(store.Identity)
 }
 
 func (s *site) close() {
@@ -122,15 +125,21 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 		TrustedProxies: cfg.TrustedProxies,
 	})
 	h.SetIdentity(ident)
+	applyIdentity := func(id store.Identity) {
+		tz, _ := identityOverrides(cfg, id, log)
+		langs.SetLocation(tz) // before the page cache is emptied, so no page is rebuilt with the old zone
+		h.SetIdentity(id)
+	}
 	adm, err := admin.New(admin.Deps{
 		Store: st, Catalog: cat, Auth: authSvc, Langs: langs, Markdown: md, Log: log, BaseURL: cfg.BaseURL,
-		Changed: h.StoryChanged, SectionsChanged: h.Refresh, IdentityChanged: h.SetIdentity,
+		Changed: h.StoryChanged, SectionsChanged: h.Refresh, IdentityChanged: applyIdentity,
 		Removed: h.StoryRemoved, Photos: lib,
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &site{store: st, catalog: cat, handler: h, admin: adm, auth: authSvc, photos: lib, log: log, search: idx}, nil
+	return &site{store: st, catalog: cat, handler: h, admin: adm, auth: authSvc, photos: lib, log: log, search: idx,
+		applyIdentity: applyIdentity}, nil
 }
 
 // router is the whole site: the reader pages and the newsroom under /admin.
@@ -169,8 +178,8 @@ func (s *site) purgeSessions(ctx context.Context, every time.Duration) {
 }
 
 // identityOverrides applies the time zone and default language saved on the
-// settings page (they take effect at start); invalid saved values are
-// logged and the configuration's are kept.
+// settings page over the configuration's; invalid saved values are logged
+// and the configuration's are kept.
 func identityOverrides(cfg *config.Config, id store.Identity, log *slog.Logger) (*time.Location, string) {
 	tz, def := cfg.TimeZone, cfg.DefaultLanguage
 	if id.TimeZone != "" {
@@ -211,7 +220,9 @@ func (s *site) follow(ctx context.Context, every time.Duration) {
 			continue
 		}
 		if id, err := s.store.Identity(ctx); err == nil {
-			s.handler.SetIdentityIfChanged(id)
+			if !s.handler.IdentityIs(id) {
+				s.applyIdentity(id)
+			}
 		}
 		for _, st := range changed {
 			if old := s.catalog.Story(st.Number); old != nil && !st.UpdatedAt.After(old.UpdatedAt) {
