@@ -27,7 +27,7 @@ import (
 // every request; it is read-only after New and safe for concurrent use.
 type Set struct {
 	codes   []string
-	def     string
+	def     atomic.Pointer[string] // settings may change it
 	langs   map[string]*Lang
 	matcher language.Matcher
 	loc     *atomic.Pointer[time.Location] // shared with every Lang; settings may change it
@@ -76,11 +76,11 @@ func New(fsys fs.FS, codes []string, def string, tz *time.Location) (*Set, error
 	loc.Store(tz)
 	s := &Set{
 		codes:   slices.Clone(codes),
-		def:     def,
 		langs:   make(map[string]*Lang, len(codes)),
 		matcher: language.NewMatcher(tags),
 		loc:     loc,
 	}
+	s.def.Store(&def)
 	for i, code := range codes {
 		l := &Lang{
 			Code:      code,
@@ -139,7 +139,18 @@ func loadLanguage(bundle *i18n.Bundle, fsys fs.FS, code string, tag language.Tag
 func (s *Set) Codes() []string { return slices.Clone(s.codes) }
 
 // Default returns the default language code.
-func (s *Set) Default() string { return s.def }
+func (s *Set) Default() string { return *s.def.Load() }
+
+// SetDefault changes the default language (the settings page) to code, which
+// must be configured. Message fallbacks stay with the starting default: every
+// language's locale files are complete (a test makes sure).
+func (s *Set) SetDefault(code string) error {
+	if !slices.Contains(s.codes, code) {
+		return fmt.Errorf("lang: default language %q is not among the configured languages %v", code, s.codes)
+	}
+	s.def.Store(&code)
+	return nil
+}
 
 // Get returns the language for code, or nil when code is not configured.
 func (s *Set) Get(code string) *Lang { return s.langs[code] }
@@ -156,11 +167,11 @@ func (s *Set) SetLocation(tz *time.Location) { s.loc.Store(tz) }
 func (s *Set) Match(acceptLanguage string) string {
 	tags, _, err := language.ParseAcceptLanguage(acceptLanguage)
 	if err != nil || len(tags) == 0 {
-		return s.def
+		return s.Default()
 	}
 	_, i, conf := s.matcher.Match(tags...)
 	if conf == language.No {
-		return s.def
+		return s.Default()
 	}
 	return s.codes[i]
 }

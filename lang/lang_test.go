@@ -182,6 +182,22 @@ func TestMatch(t *testing.T) {
 	if got := s2.Match("fr"); got != "en" {
 		t.Errorf("default en: Match(fr) = %q, want en", got)
 	}
+	// The settings page changes default and time zone while the site runs.
+	if err := s.SetDefault("fr"); err == nil || s.Default() != "ko" {
+		t.Errorf("SetDefault(fr), not configured: err %v, default now %q", err, s.Default())
+	}
+	if err := s.SetDefault("en"); err != nil || s.Match("fr") != "en" {
+		t.Errorf("SetDefault(en): err %v, Match(fr) = %q", err, s.Match("fr"))
+	}
+	seoul, err := time.LoadLocation("Asia/Seoul")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 11, 24, 21, 5, 0, 0, time.UTC)
+	s.SetLocation(seoul)
+	if got := s.Get("ko").DateTime(at); got != "2026년 11월 25일(수) 오전 6:05" {
+		t.Errorf("after SetLocation(Asia/Seoul): %q", got)
+	}
 }
 
 func TestSet(t *testing.T) {

@@ -308,8 +308,9 @@ func TestInstancesCatchUpWithEachOther(t *testing.T) {
 	}
 	eventually("the other instance still shows a story deleted on the first", func() bool { return !strings.Contains(frontB(), headline) })
 
-	// A time zone saved on A's settings page applies on A at once and on B
-	// within a poll: the pages' times carry Seoul's offset instead of Chicago's.
+	// A time zone and default language saved on A's settings page apply on
+	// A at once and on B within a poll: the pages' times carry Seoul's offset
+	// instead of Chicago's, and / sends readers to English.
 	frontA := func() string {
 		w := httptest.NewRecorder()
 		a.handler.Router().ServeHTTP(w, httptest.NewRequest("GET", "/en/", nil))
@@ -322,7 +323,15 @@ func TestInstancesCatchUpWithEachOther(t *testing.T) {
 	seoul := func(page string) bool {
 		return strings.Contains(page, `&#43;09:00"`) && !strings.Contains(page, `-06:00"`)
 	}
-	id := store.Identity{TimeZone: "Asia/Seoul", UpdatedAt: time.Now().UTC().Truncate(time.Millisecond)}
+	rootB := func() string { // where / sends a reader who states no language
+		w := httptest.NewRecorder()
+		srvB.ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
+		return w.Header().Get("Location")
+	}
+	if got := rootB(); got != "/ko/" {
+		t.Fatalf("/ sends a reader with no preference to %q, want the configured default /ko/", got)
+	}
+	id := store.Identity{TimeZone: "Asia/Seoul", DefaultLanguage: "en", UpdatedAt: time.Now().UTC().Truncate(time.Millisecond)}
 	if err := stA.PutIdentity(ctx, id); err != nil {
 		t.Fatal(err)
 	}
@@ -330,8 +339,8 @@ func TestInstancesCatchUpWithEachOther(t *testing.T) {
 	if !seoul(frontA()) {
 		t.Error("the instance whose settings changed still shows Chicago times")
 	}
-	eventually("the other instance never took the new time zone", func() bool {
-		return seoul(frontB())
+	eventually("the other instance never took the new time zone and default language", func() bool {
+		return seoul(frontB()) && rootB() == "/en/"
 	})
 
 	// A section added on A can be chosen on B and names B's listing.

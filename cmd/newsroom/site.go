@@ -40,8 +40,8 @@ type site struct {
 	photos  *photos.Library
 	log     *slog.Logger
 	search  *search.Index
-	// applyIdentity puts saved settings into effect (the time zone at once;
-	// the default language decides routing and waits for the next start).
+	// applyIdentity puts saved settings into effect: name, address, time
+	// zone and default language.
 	applyIdentity func(store.Identity)
 }
 
@@ -126,8 +126,13 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 	})
 	h.SetIdentity(ident)
 	applyIdentity := func(id store.Identity) {
-		tz, _ := identityOverrides(cfg, id, log)
-		langs.SetLocation(tz) // before the page cache is emptied, so no page is rebuilt with the old zone
+		// Both before the page cache is emptied, so that no page is rebuilt
+		// with the old zone or default language.
+		tz, def := identityOverrides(cfg, id, log)
+		langs.SetLocation(tz)
+		if err := langs.SetDefault(def); err != nil { // identityOverrides keeps to configured codes
+			log.Error("settings: default language", "err", err)
+		}
 		h.SetIdentity(id)
 	}
 	adm, err := admin.New(admin.Deps{
