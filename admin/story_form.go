@@ -73,32 +73,29 @@ func (a *Admin) readStory(c *gin.Context, l *lang.Lang, keep *story.Story) (stor
 		Deck:       f.text("deck", maxDeck, false),
 		Summary:    f.text("summary", maxSummary, false),
 		Slug:       f.text("slug", story.MaxSlugRunes, false),
-		Tags:       f.text("tags", maxTagsField, false),
 		Correction: f.text("correction", maxCorrection, false),
 		ScheduleAt: f.text("schedule_at", len(scheduleLayout), false),
-		Section:    f.text("section", maxHandle, false),
 	}
 	needBody := in.Action == actSubmit || in.Action == actPublish || in.Action == actSchedule
 	in.Body = f.text("body", maxBody, needBody)
 	in.Photo = readPhoto(f)
 	in.Base, _ = strconv.Atoi(c.PostForm("base")) // anything but a number is base 0, which then conflicts
+	if keep != nil {
+		in.Section, in.Tags, in.Byline = keep.Section, strings.Join(keep.Tags, ", "), slices.Clone(keep.Byline)
+		if in.Photo.Set {
+			in.Photo.ID = keep.Photo.ID
+			delete(f.Errs, "photo_id") // the form's ID was never going to be used
+		}
+		return in, f
+	}
+	in.Tags = f.text("tags", maxTagsField, false)
+	in.Section = f.text("section", maxHandle, false)
 	for _, h := range c.PostFormArray("byline") {
 		if _, ok := a.cat.Author(h); ok && !slices.Contains(in.Byline, h) {
 			in.Byline = append(in.Byline, h)
 		} else if !ok {
 			f.fail("byline", l.T("admin.story.unknown_reporter"))
 		}
-	}
-	if keep != nil {
-		in.Section, in.Tags, in.Byline = keep.Section, strings.Join(keep.Tags, ", "), slices.Clone(keep.Byline)
-		if in.Photo.Set {
-			in.Photo.ID = keep.Photo.ID
-			delete(f.Errs, "photo_id")
-		}
-		delete(f.Errs, "byline")
-		delete(f.Errs, "tags")
-		delete(f.Errs, "section")
-		return in, f
 	}
 	if in.Section != "" {
 		if _, ok := a.cat.Section(in.Section); !ok {

@@ -66,21 +66,6 @@ func (s *Store) DeletionsSince(ctx context.Context, t time.Time) ([]Deletion, er
 	return out, nil
 }
 
-// PhotosChangedSince returns the photos whose metadata changed at or after t.
-func (s *Store) PhotosChangedSince(ctx context.Context, t time.Time) ([]*Photo, error) {
-	ctx, cancel := s.ctx(ctx)
-	defer cancel()
-	cur, err := s.db.Collection("photos").Find(ctx, bson.D{{Key: "updated_at", Value: bson.D{{Key: "$gte", Value: t}}}})
-	if err != nil {
-		return nil, wrap("photos changed since", err)
-	}
-	var out []*Photo
-	if err := cur.All(ctx, &out); err != nil {
-		return nil, wrap("photos changed since", err)
-	}
-	return out, nil
-}
-
 // PurgeDeletions removes tombstones written before t: an instance that was
 // away longer than that loads the whole catalogue at its start anyway.
 func (s *Store) PurgeDeletions(ctx context.Context, before time.Time) (int64, error) {

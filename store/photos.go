@@ -90,6 +90,21 @@ func (s *Store) Photos(ctx context.Context) ([]*Photo, error) {
 	return out, nil
 }
 
+// PhotosChangedSince returns the photos whose metadata changed at or after t.
+func (s *Store) PhotosChangedSince(ctx context.Context, t time.Time) ([]*Photo, error) {
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	cur, err := s.db.Collection("photos").Find(ctx, bson.D{{Key: "updated_at", Value: bson.D{{Key: "$gte", Value: t}}}})
+	if err != nil {
+		return nil, wrap("photos changed since", err)
+	}
+	var out []*Photo
+	if err := cur.All(ctx, &out); err != nil {
+		return nil, wrap("photos changed since", err)
+	}
+	return out, nil
+}
+
 // PutPhoto creates or replaces a photo's metadata.
 func (s *Store) PutPhoto(ctx context.Context, p *Photo) error {
 	ctx, cancel := s.ctx(ctx)

@@ -263,6 +263,33 @@ func (s *site) followPhotos(ctx context.Context, t time.Time) time.Time {
 	return t
 }
 
+// holds reports whether this instance still has what d deleted.
+func (s *site) holds(d store.Deletion) bool {
+	switch d.Kind {
+	case store.DeletedStory:
+		return s.catalog.Story(d.Number()) != nil
+	case store.DeletedPhoto:
+		_, ok := s.photos.Get(d.Key)
+		return ok
+	}
+	return false
+}
+
+// goneFromDB reports whether what d deleted is really gone from the database
+// (the tombstone is written before the document goes).
+func (s *site) goneFromDB(ctx context.Context, d store.Deletion) (bool, error) {
+	var err error
+	if d.Kind == store.DeletedStory {
+		_, err = s.store.Story(ctx, d.Number())
+	} else {
+		_, err = s.store.Photo(ctx, d.Key)
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		return true, nil
+	}
+	return false, err
+}
+
 // followDeletions forgets the stories and photos other instances deleted
 // since t, once the database confirms they are gone (the tombstone is
 // written first), and returns where the next round starts.
@@ -275,40 +302,22 @@ func (s *site) followDeletions(ctx context.Context, t time.Time) time.Time {
 	// Oldest first, so that a round stopped by an error resumes at it.
 	slices.SortFunc(dels, func(a, b store.Deletion) int { return a.At.Compare(b.At) })
 	for _, d := range dels {
-		var gone bool
-		switch d.Kind {
-		case store.DeletedStory:
-			if s.catalog.Story(d.Number()) == nil {
-				gone = true
-				break
-			}
-			_, err = s.store.Story(ctx, d.Number())
-		case store.DeletedPhoto:
-			if _, ok := s.photos.Get(d.Key); !ok {
-				gone = true
-				break
-			}
-			_, err = s.store.Photo(ctx, d.Key)
-		default:
-			gone = true
-		}
-		switch {
-		case gone:
-		case errors.Is(err, store.ErrNotFound):
-			if d.Kind == store.DeletedStory {
+		if s.holds(d) {
+			gone, err := s.goneFromDB(ctx, d)
+			switch {
+			case err != nil:
+				s.log.Warn("catching up with a deletion", "what", d.ID, "err", err)
+				return t // again next round
+			case gone && d.Kind == store.DeletedStory:
 				s.handler.StoryRemoved(d.Number())
-			} else {
+			case gone:
 				s.photos.Forget(d.Key)
+			case time.Since(d.At) < time.Minute:
+				// The other instance is between writing the tombstone and
+				// deleting: look again next round. (Still there a minute
+				// on, that deletion failed, and the tombstone is passed.)
+				return t
 			}
-		case err != nil:
-			s.log.Warn("catching up with a deletion", "what", d.ID, "err", err)
-			return t // again next round
-		case time.Since(d.At) < time.Minute:
-			// Still there: the other instance is between writing the
-			// tombstone and deleting. Look again next round.
-			return t
-		default:
-			// Still there a minute on: that deletion failed.
 		}
 		if d.At.After(t) {
 			t = d.At
