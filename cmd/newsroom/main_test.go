@@ -161,10 +161,12 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
-// waitHealthy polls /healthz until the server answers 200.
+// waitHealthy polls /healthz until the server answers 200. The first start
+// loads the demo edition, which takes far longer on a loaded machine (a CI
+// host running other packages' tests) than on an idle one: allow a minute.
 func waitHealthy(t *testing.T, addr string) {
 	t.Helper()
-	for i := 0; i < 300; i++ {
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); {
 		resp, err := http.Get("http://" + addr + "/healthz")
 		if err == nil {
 			resp.Body.Close()
