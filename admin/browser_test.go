@@ -29,6 +29,7 @@ import (
 	"github.com/newsroom/newsroom/pagecache"
 	"github.com/newsroom/newsroom/photos"
 	"github.com/newsroom/newsroom/sitetest"
+	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
 )
 
@@ -59,8 +60,7 @@ func buildPaper(t *testing.T, withPhotos bool) (*httptest.Server, *catalog.Catal
 		if err != nil {
 			t.Fatal(err)
 		}
-		created.Lang, created.Handle = u.Lang, u.Handle
-		if err := st.UpdateUser(ctx, created); err != nil {
+		if _, err := st.UpdateUser(ctx, created.ID, store.UserChange{Lang: &u.Lang, Handle: &u.Handle}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -173,3 +173,23 @@ func TestHeadersAndCSRF(t *testing.T) {
 		}
 	}
 }
+
+func TestLoginNextNeverPutsControlCharactersInLocation(t *testing.T) {
+	tn := newTestNewsroom(t, true)
+	for next, want := range map[string]string{
+		"/admin/\x00":             "/admin/",
+		"/admin/x\x01":            "/admin/",
+		"/admin/\x7f":             "/admin/",
+		"/admin/?q=\x00":          "/admin/",
+		"//evil.example/admin/":   "/admin/",
+		"/admin/stories?q=무역":     "/admin/stories?q=%EB%AC%B4%EC%97%AD",
+		"/admin/stories/new":      "/admin/stories/new",
+		"/admin/../en/tag/a%2Fb/": "/admin/",
+	} {
+		c := tn.client(t)
+		r := c.post("/admin/login", url.Values{"email": {"editor@example.com"}, "password": {testPassword}, "next": {next}})
+		if loc := r.hdr.Get("Location"); r.code != http.StatusSeeOther || loc != want {
+			t.Errorf("login with next %q: %d, Location %q, want %q", next, r.code, loc, want)
+		}
+	}
+}

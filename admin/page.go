@@ -111,6 +111,12 @@ func (a *Admin) show(c *gin.Context, status int, name string, p *render.Page) {
 // page (or JSON for the editor's script) with the right status; details of
 // unexpected errors go to the log, never the page.
 func (a *Admin) fail(c *gin.Context, err error) {
+	if errors.Is(c.Request.Context().Err(), context.Canceled) {
+		// The client went away: nobody reads the answer, nothing failed here.
+		a.log.Info("newsroom client gone", "path", c.Request.URL.Path, "err", err)
+		c.Status(statusClientClosed)
+		return
+	}
 	l := a.langFor(c, nil)
 	var he *httpError
 	var ae *auth.Error
@@ -148,6 +154,10 @@ func (a *Admin) fail(c *gin.Context, err error) {
 	}
 	c.Data(he.status, "text/html; charset=utf-8", body)
 }
+
+// statusClientClosed is what the request log records for a request whose
+// client left before the answer (nginx's 499): not a server error.
+const statusClientClosed = 499
 
 // dataArgs turns an auth.Error's template data into T's key/value pairs.
 func dataArgs(m map[string]any) []any {

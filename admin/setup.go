@@ -109,8 +109,7 @@ func (a *Admin) setupSubmit(c *gin.Context) {
 	}
 	u, err := auth.AddUser(ctx, a.store, d.Email, d.Name, store.RoleAdmin, password)
 	if err == nil {
-		u.Lang = d.Lang
-		err = a.store.UpdateUser(ctx, u)
+		_, err = a.store.UpdateUser(ctx, u.ID, store.UserChange{Lang: &d.Lang})
 	}
 	if err != nil {
 		// Give the claim back so the page can be used again once the

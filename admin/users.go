@@ -115,6 +115,9 @@ func userField(e *auth.Error) string {
 
 // userUpdate changes an account's name, role, language, handle or
 // disabled flag (role changes are audited, disabling ends sessions: auth).
+// Only the fields the admin changed on the form are saved: each row posts
+// the values it showed (was_<field>), so a field changed elsewhere since
+// the page was loaded keeps that change.
 func (a *Admin) userUpdate(c *gin.Context) {
 	u, ok := a.userMay(c, auth.ActManageUsers)
 	if !ok {
@@ -127,21 +130,29 @@ func (a *Admin) userUpdate(c *gin.Context) {
 		return
 	}
 	f := newFields(c, l)
-	next := *target
-	next.Name = f.text("name", maxName, true)
-	next.Role = auth.Role(c.PostForm("role"))
-	next.Handle = f.text("handle", maxHandle, false)
-	next.Disabled = c.PostForm("disabled") == "1"
-	if code := c.PostForm("lang"); a.langs.Get(code) != nil || code == "" {
-		next.Lang = code
+	var ch store.UserChange
+	if name := f.text("name", maxName, true); changed(c, "name") {
+		ch.Name = &name
 	}
-	if next.Handle != "" {
-		if _, ok := a.cat.Author(next.Handle); !ok {
-			f.fail("handle", l.T("admin.story.unknown_reporter"))
+	if role := auth.Role(c.PostForm("role")); changed(c, "role") {
+		ch.Role = &role
+	}
+	if handle := f.text("handle", maxHandle, false); changed(c, "handle") {
+		ch.Handle = &handle
+		if handle != "" {
+			if _, ok := a.cat.Author(handle); !ok {
+				f.fail("handle", l.T("admin.story.unknown_reporter"))
+			}
 		}
 	}
+	if disabled := c.PostForm("disabled") == "1"; changed(c, "disabled") {
+		ch.Disabled = &disabled
+	}
+	if code := c.PostForm("lang"); changed(c, "lang") && (a.langs.Get(code) != nil || code == "") {
+		ch.Lang = &code
+	}
 	if f.ok() {
-		err = a.auth.UpdateUser(c.Request.Context(), u, &next, c.ClientIP())
+		err = a.auth.UpdateUser(c.Request.Context(), u, target.ID, ch, c.ClientIP())
 		var ae *auth.Error
 		switch {
 		case err == nil:
@@ -161,4 +172,12 @@ func (a *Admin) userUpdate(c *gin.Context) {
 	}
 	a.usersPage(c, http.StatusUnprocessableEntity, usersData{New: newUserForm{Role: string(store.RoleReporter)},
 		Failed: target.ID, FailedMsg: msg})
+}
+
+// changed reports whether the form's field differs from the value the form
+// was loaded with (its was_<field> twin; a form without one changes it).
+// An unchecked checkbox posts nothing, the same as "".
+func changed(c *gin.Context, field string) bool {
+	was, ok := c.GetPostForm("was_" + field)
+	return !ok || c.PostForm(field) != was
 }

@@ -99,8 +99,7 @@ func TestLoginFailuresLookAlike(t *testing.T) {
 	admin := e.addUser(t, "admin@example.com", store.RoleAdmin)
 	e.addUser(t, "kim@example.com", store.RoleReporter)
 	gone := e.addUser(t, "gone@example.com", store.RoleReporter)
-	gone.Disabled = true
-	if err := e.svc.UpdateUser(ctx, admin, gone, ""); err != nil {
+	if err := e.svc.UpdateUser(ctx, admin, gone.ID, store.UserChange{Disabled: new(true)}, ""); err != nil {
 		t.Fatal(err)
 	}
 
@@ -423,11 +422,10 @@ func TestUpdateUser(t *testing.T) {
 	kim := e.addUser(t, "kim@example.com", store.RoleReporter)
 	_, token := e.login(t, "kim@example.com")
 
-	if err := e.svc.UpdateUser(ctx, kim, kim, ""); !errors.Is(err, ErrForbidden) {
+	if err := e.svc.UpdateUser(ctx, kim, kim.ID, store.UserChange{Role: new(store.RoleAdmin)}, ""); !errors.Is(err, ErrForbidden) {
 		t.Errorf("reporter editing accounts: %v", err)
 	}
-	kim.Role = store.RoleEditor
-	if err := e.svc.UpdateUser(ctx, admin, kim, "203.0.113.9"); err != nil {
+	if err := e.svc.UpdateUser(ctx, admin, kim.ID, store.UserChange{Role: new(store.RoleEditor)}, "203.0.113.9"); err != nil {
 		t.Fatal(err)
 	}
 	entries, _ := e.st.Audit(ctx, 1)
@@ -439,17 +437,14 @@ func TestUpdateUser(t *testing.T) {
 		t.Errorf("after promotion: %+v, %v", u, err)
 	}
 
-	kim.Disabled = true
-	if err := e.svc.UpdateUser(ctx, admin, kim, ""); err != nil {
+	if err := e.svc.UpdateUser(ctx, admin, kim.ID, store.UserChange{Disabled: new(true)}, ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := e.svc.Authenticate(ctx, token); !errors.Is(err, ErrNoSession) {
 		t.Errorf("disabled user's session: %v", err)
 	}
 
-	self := *admin
-	self.Role = store.RoleEditor
-	if err := e.svc.UpdateUser(ctx, admin, &self, ""); !errors.Is(err, ErrSelfLockout) {
+	if err := e.svc.UpdateUser(ctx, admin, admin.ID, store.UserChange{Role: new(store.RoleEditor)}, ""); !errors.Is(err, ErrSelfLockout) {
 		t.Errorf("admin demoting themselves: %v", err)
 	}
 }

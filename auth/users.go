@@ -77,38 +77,35 @@ func (s *Service) createUser(ctx context.Context, actorID string, in NewUser, ip
 	return u, nil
 }
 
-// UpdateUser saves an admin's changes to u's name, role, language, handle
-// and disabled flag (store.UpdateUser). actor must be allowed
-// ActManageUsers, and may not demote or disable themselves
-// (ErrSelfLockout). A role change is audited; disabling ends the user's
-// sessions at once.
-func (s *Service) UpdateUser(ctx context.Context, actor *User, u *User, ip string) error {
+// UpdateUser applies an admin's change to account id: only the fields ch
+// sets (store.UpdateUser), so a concurrent change of another field stays.
+// actor must be allowed ActManageUsers, and may not demote or disable
+// themselves (ErrSelfLockout). A role change is audited; disabling ends
+// the user's sessions at once.
+func (s *Service) UpdateUser(ctx context.Context, actor *User, id string, ch store.UserChange, ip string) error {
 	if !Can(actor, ActManageUsers, nil) {
 		return ErrForbidden
 	}
-	if !u.Role.Valid() {
+	if ch.Role != nil && !ch.Role.Valid() {
 		return ErrRoleInvalid
 	}
-	if strings.TrimSpace(u.Name) == "" {
+	if ch.Name != nil && strings.TrimSpace(*ch.Name) == "" {
 		return ErrNameRequired
 	}
-	if actor.ID == u.ID && (u.Role != store.RoleAdmin || u.Disabled) {
+	if actor.ID == id && (ch.Role != nil && *ch.Role != store.RoleAdmin || ch.Disabled != nil && *ch.Disabled) {
 		return ErrSelfLockout
 	}
-	old, err := s.st.User(ctx, u.ID)
+	old, err := s.st.UpdateUser(ctx, id, ch)
 	if err != nil {
 		return fmt.Errorf("auth: update user: %w", err)
 	}
-	if err := s.st.UpdateUser(ctx, u); err != nil {
-		return fmt.Errorf("auth: update user: %w", err)
+	if ch.Role != nil && old.Role != *ch.Role {
+		s.audit(ctx, store.Entry{Actor: actor.ID, Action: store.AuditRoleChange, Target: id,
+			Detail: string(old.Role) + " → " + string(*ch.Role), IP: ip})
 	}
-	if old.Role != u.Role {
-		s.audit(ctx, store.Entry{Actor: actor.ID, Action: store.AuditRoleChange, Target: u.ID,
-			Detail: string(old.Role) + " → " + string(u.Role), IP: ip})
-	}
-	if u.Disabled && !old.Disabled {
+	if ch.Disabled != nil && *ch.Disabled && !old.Disabled {
 		// Authenticate would refuse them anyway; this frees the records now.
-		if _, err := s.st.DeleteUserSessions(ctx, u.ID); err != nil {
+		if _, err := s.st.DeleteUserSessions(ctx, id); err != nil {
 			return fmt.Errorf("auth: update user: end sessions: %w", err)
 		}
 	}

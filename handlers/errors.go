@@ -22,6 +22,10 @@ type httpError struct {
 
 func (e *httpError) Error() string { return http.StatusText(e.status) + ": " + e.id }
 
+// statusClientClosed is what the request log records for a request whose
+// client left before the answer (nginx's 499): not a server error.
+const statusClientClosed = 499
+
 func notFoundErr(id string, link *render.Link, args ...any) error {
 	return &httpError{status: http.StatusNotFound, id: id, args: args, link: link}
 }
@@ -37,6 +41,13 @@ func (h *Handler) notFound(c *gin.Context) {
 // fail is the one place where errors become responses: a localized page with
 // the right status; details of unexpected errors go to the log, never the page.
 func (h *Handler) fail(c *gin.Context, err error) {
+	if errors.Is(c.Request.Context().Err(), context.Canceled) {
+		// The client went away (closed the tab, scrolled past the image):
+		// nobody reads the answer and nothing went wrong here.
+		h.log.Info("client gone", "path", c.Request.URL.Path, "err", err)
+		c.Status(statusClientClosed)
+		return
+	}
 	l := h.langOf(c)
 	var he *httpError
 	switch {

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/newsroom/newsroom/redirect"
 )
 
 // rootRedirect sends / to the reader's language: cookie, Accept-Language, default.
@@ -23,10 +25,8 @@ func (h *Handler) languageSwitch(c *gin.Context) {
 		h.fail(c, notFoundErr("error.not_found.body", nil))
 		return
 	}
-	next := c.Query("next")
-	if !strings.HasPrefix(next, "/"+code+"/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
-		next = "/" + code + "/"
-	}
+	home := "/" + code + "/"
+	next := redirect.Local(c.Query("next"), home, home)
 	http.SetCookie(c.Writer, &http.Cookie{
 		Name: langCookie, Value: code, Path: "/", MaxAge: 365 * 24 * 3600,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: strings.HasPrefix(h.base(), "https://"),

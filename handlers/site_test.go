@@ -540,3 +540,27 @@ func TestUpdatedStoriesSayWhenAndShowTheCorrection(t *testing.T) {
 		t.Error("a story never changed after publication says Updated")
 	}
 }
+
+func TestLanguageSwitchLocationHasNoControlCharacters(t *testing.T) {
+	s := newTestSite(t)
+	cases := map[string]string{
+		"/en/\x00":                    "/en/",
+		"/en/x\x01":                   "/en/",
+		"/en/\x7f":                    "/en/",
+		"/en/%00":                     "/en/",
+		"/en/%01x":                    "/en/",
+		"/en/%7F":                     "/en/",
+		"/en/?q=%00":                  "/en/",
+		"/en/%0D%0ASet-Cookie:%20a=b": "/en/",
+		"https://evil.example/en/":    "/en/",
+		"/en/search?q=무역":             "/en/search?q=%EB%AC%B4%EC%97%AD",
+		"/en/tag/100%25-growth":       "/en/tag/100%25-growth",
+	}
+	for next, want := range cases {
+		r := s.get(t, "/lang/en?next="+url.QueryEscape(next))
+		loc := r.hdr.Get("Location")
+		if r.code != http.StatusFound || loc != want {
+			t.Errorf("/lang/en?next=%q: %d, Location %q, want %q", next, r.code, loc, want)
+		}
+	}
+}

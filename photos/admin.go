@@ -174,10 +174,20 @@ type httpError struct {
 
 func (e *httpError) Error() string { return http.StatusText(e.status) + ": " + e.id }
 
+// statusClientClosed is what the request log records for a request whose
+// client left before the answer (nginx's 499): not a server error.
+const statusClientClosed = 499
+
 // fail is the one place the library's errors become responses: a localized
 // message (JSON for the upload script) with its status; unexpected errors
 // are logged and shown as an internal error.
 func (l *Library) fail(c *gin.Context, err error) {
+	if errors.Is(c.Request.Context().Err(), context.Canceled) {
+		// The client went away: nobody reads the answer, nothing failed here.
+		l.log.Info("photos: client gone", "path", c.Request.URL.Path, "err", err)
+		c.Status(statusClientClosed)
+		return
+	}
 	lg := l.langFor(c, nil)
 	var he *httpError
 	var me *media.Error

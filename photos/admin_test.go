@@ -80,8 +80,7 @@ func (a *adminEnv) login(t testing.TB, role store.Role, lng string) client {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.Lang = lng
-	if err := a.st.UpdateUser(ctx, u); err != nil {
+	if _, err := a.st.UpdateUser(ctx, u.ID, store.UserChange{Lang: &lng}); err != nil {
 		t.Fatal(err)
 	}
 	sess, token, err := a.lib.auth.Login(ctx, email, testPassword, "127.0.0.1", "")

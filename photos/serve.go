@@ -1,6 +1,7 @@
 package photos
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"regexp"
@@ -63,6 +64,11 @@ func (l *Library) ServeMedia(c *gin.Context) {
 	case errors.Is(err, ErrNotFound):
 		h.Set("Cache-Control", "public, max-age=60")
 		c.String(http.StatusNotFound, "404 page not found")
+		return
+	case errors.Is(c.Request.Context().Err(), context.Canceled):
+		// The client went away (a thumbnail scrolled past): not a server error.
+		l.log.Info("photos: client gone", "photo", id, "file", file, "err", err)
+		c.Status(statusClientClosed)
 		return
 	case err != nil:
 		l.log.Error("photos: serving a photo file", "photo", id, "file", file, "err", err)

@@ -41,6 +41,8 @@ type step struct {
 //	photos     _id "<photo id>"             metadata; originals and renditions in GridFS bucket "photos"
 //	deletions  _id "story/<n>" or "photo/<id>"  tombstones (kept a week), so that other instances forget what
 //	                                        one deleted (they poll updated_at, which a deleted document lacks)
+//	locks      _id "<collection>/<key>"    held by the one writer updating that record (locks.go):
+//	                                       the embedded server loses concurrent updates of one document
 //	settings   _id "identity"               the paper's identity (settings page)
 //	           _id "demo-edition"           the demo edition is loaded (or loading): inserting it
 //	                                        claims the load, so it happens once per database

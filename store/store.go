@@ -37,6 +37,9 @@ type Store struct {
 	// embedded server loses concurrent updates of one document even when
 	// they touch different fields (different language versions).
 	storyLocks [64]sync.Mutex
+	// recordLocks queue this process's writers of one locked record
+	// (withLock) before they take its lock in the database.
+	recordLocks [64]sync.Mutex
 
 	numMu      sync.Mutex
 	numberHint int // next story number to try; 0 = not yet known

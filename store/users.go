@@ -152,42 +152,79 @@ func (s *Store) Users(ctx context.Context) ([]*User, error) {
 	return out, nil
 }
 
-// UpdateUser saves u's name, role, language, handle and disabled flag. It
-// leaves the email, password and times alone (see SetPassword). Last writer
-// wins: two admins editing one account at once is not worth a revision.
-func (s *Store) UpdateUser(ctx context.Context, u *User) error {
-	if !u.Role.Valid() {
-		return fmt.Errorf("store: update user %s: unknown role %q", u.ID, u.Role)
+// UserChange is what one action changes in an account: the fields it
+// sets, nil for the fields it leaves alone. A preference save sets Lang
+// only, so it can never undo a role change made meanwhile.
+type UserChange struct {
+	Name     *string
+	Role     *Role
+	Lang     *string
+	Handle   *string
+	Disabled *bool
+}
+
+func (ch UserChange) set() bson.D {
+	var set bson.D
+	add := func(key string, v any) { set = append(set, bson.E{Key: key, Value: v}) }
+	if ch.Name != nil {
+		add("name", *ch.Name)
 	}
-	ctx, cancel := s.ctx(ctx)
-	defer cancel()
-	set := bson.D{
-		{Key: "name", Value: u.Name},
-		{Key: "role", Value: u.Role},
-		{Key: "lang", Value: u.Lang},
-		{Key: "handle", Value: u.Handle},
-		{Key: "disabled", Value: u.Disabled},
+	if ch.Role != nil {
+		add("role", *ch.Role)
 	}
-	res, err := s.db.Collection("users").UpdateOne(ctx, idFilter(u.ID), bson.D{{Key: "$set", Value: set}})
-	if err == nil && res.MatchedCount == 0 {
-		err = mongo.ErrNoDocuments
+	if ch.Lang != nil {
+		add("lang", *ch.Lang)
 	}
-	return wrap("update user "+u.ID, err)
+	if ch.Handle != nil {
+		add("handle", *ch.Handle)
+	}
+	if ch.Disabled != nil {
+		add("disabled", *ch.Disabled)
+	}
+	return set
+}
+
+// UpdateUser applies ch to the account id, and returns the account as it
+// was just before (for the audit log: the role it had). Only the fields ch
+// sets are written, under the account's lock, so concurrent changes of
+// other fields all stay. It never touches the email, password or times
+// (see SetPassword).
+func (s *Store) UpdateUser(ctx context.Context, id string, ch UserChange) (*User, error) {
+	if ch.Role != nil && !ch.Role.Valid() {
+		return nil, fmt.Errorf("store: update user %s: unknown role %q", id, *ch.Role)
+	}
+	var before *User
+	err := s.withLock(ctx, "users/"+id, func(ctx context.Context) error {
+		var err error
+		if before, err = s.User(ctx, id); err != nil {
+			return err
+		}
+		set := ch.set()
+		if len(set) == 0 {
+			return nil
+		}
+		_, err = s.db.Collection("users").UpdateOne(ctx, idFilter(id), bson.D{{Key: "$set", Value: set}})
+		return wrap("update user "+id, err)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return before, nil
 }
 
 // SetPassword stores a new password hash for user id and records when it
 // changed. It does not end the user's sessions: the caller (auth) does that
 // with DeleteUserSessions.
 func (s *Store) SetPassword(ctx context.Context, id, hash string, at time.Time) error {
-	ctx, cancel := s.ctx(ctx)
-	defer cancel()
 	set := bson.D{
 		{Key: "password_hash", Value: hash},
 		{Key: "password_changed_at", Value: at.UTC().Truncate(time.Millisecond)},
 	}
-	res, err := s.db.Collection("users").UpdateOne(ctx, idFilter(id), bson.D{{Key: "$set", Value: set}})
-	if err == nil && res.MatchedCount == 0 {
-		err = mongo.ErrNoDocuments
-	}
-	return wrap("set password of "+id, err)
+	return s.withLock(ctx, "users/"+id, func(ctx context.Context) error {
+		res, err := s.db.Collection("users").UpdateOne(ctx, idFilter(id), bson.D{{Key: "$set", Value: set}})
+		if err == nil && res.MatchedCount == 0 {
+			err = mongo.ErrNoDocuments
+		}
+		return wrap("set password of "+id, err)
+	})
 }

@@ -131,10 +131,10 @@ func TestUsersUpdateUserSetPassword(t *testing.T) {
 	}
 
 	u := users[1]
-	u.Role, u.Name, u.Disabled, u.Handle, u.Lang = RoleEditor, "Park Ji-hoon", true, "park", "en"
-	u.PasswordHash = "must not be saved by UpdateUser"
-	if err := s.UpdateUser(ctx, u); err != nil {
-		t.Fatal(err)
+	before, err := s.UpdateUser(ctx, u.ID, UserChange{Role: new(RoleEditor), Name: new("Park Ji-hoon"), Disabled: new(true),
+		Handle: new("park"), Lang: new("en")})
+	if err != nil || before.Role != RoleReporter {
+		t.Fatalf("UpdateUser: %v, before %+v", err, before)
 	}
 	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	if err := s.SetPassword(ctx, u.ID, "new", at); err != nil {
@@ -147,17 +147,67 @@ func TestUsersUpdateUserSetPassword(t *testing.T) {
 	if got.Role != RoleEditor || got.Name != "Park Ji-hoon" || !got.Disabled || got.Handle != "park" || got.Lang != "en" {
 		t.Errorf("after UpdateUser: %+v", got)
 	}
+	if _, err := s.UpdateUser(ctx, u.ID, UserChange{Lang: new("ko")}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.User(ctx, u.ID); got.Lang != "ko" || got.Role != RoleEditor || got.Name != "Park Ji-hoon" || !got.Disabled {
+		t.Errorf("a change of the language changed more: %+v", got)
+	}
 	if got.PasswordHash != "new" || !got.PasswordChangedAt.Equal(at) {
 		t.Errorf("after SetPassword: hash %q changed %v", got.PasswordHash, got.PasswordChangedAt)
 	}
 
-	if err := s.UpdateUser(ctx, &User{ID: "nobody@example.com", Role: RoleEditor}); !errors.Is(err, ErrNotFound) {
+	if _, err := s.UpdateUser(ctx, "nobody@example.com", UserChange{Role: new(RoleEditor)}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("UpdateUser of missing user: %v", err)
 	}
 	if err := s.SetPassword(ctx, "nobody@example.com", "x", at); !errors.Is(err, ErrNotFound) {
 		t.Errorf("SetPassword of missing user: %v", err)
 	}
-	if err := s.UpdateUser(ctx, &User{ID: u.ID, Role: "root"}); err == nil {
+	if _, err := s.UpdateUser(ctx, u.ID, UserChange{Role: new(Role("root"))}); err == nil {
 		t.Error("UpdateUser accepted an unknown role")
+	}
+}
+
+// TestUserChangesNeverUndoEachOther races a user saving their language in
+// a loop against an admin changing the role, disabling the account and
+// setting a password: every change that was acknowledged stays.
+func TestUserChangesNeverUndoEachOther(t *testing.T) {
+	s := userTestStore(t)
+	ctx := context.Background()
+	for round := range 6 {
+		id := "race" + string(rune('a'+round)) + "@example.com"
+		if err := s.CreateUser(ctx, &User{Email: id, Name: "Kim", Role: RoleEditor, PasswordHash: "old"}); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() {
+			for i := range 20 {
+				lang := []string{"ko", "en"}[i%2]
+				if _, err := s.UpdateUser(ctx, id, UserChange{Lang: &lang}); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+		if _, err := s.UpdateUser(ctx, id, UserChange{Role: new(RoleReporter)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetPassword(ctx, id, "new", time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.UpdateUser(ctx, id, UserChange{Disabled: new(true)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.User(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Role != RoleReporter || !got.Disabled || got.PasswordHash != "new" || got.Lang != "en" {
+			t.Errorf("round %d: a change was lost: role %s, disabled %v, hash %q, lang %q", round, got.Role, got.Disabled, got.PasswordHash, got.Lang)
+		}
 	}
 }

@@ -138,8 +138,7 @@ func installDemoUsers(ctx context.Context, st *store.Store) error {
 		if err != nil {
 			return fmt.Errorf("demo account %s: %w", nu.Email, err)
 		}
-		u.Lang, u.Handle = nu.Lang, nu.Handle
-		if err := st.UpdateUser(ctx, u); err != nil {
+		if _, err := st.UpdateUser(ctx, u.ID, store.UserChange{Lang: &nu.Lang, Handle: &nu.Handle}); err != nil {
 			return err
 		}
 	}

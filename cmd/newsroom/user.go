@@ -56,8 +56,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("user add: %w", err)
 	}
 	if uiLang != "" || handle != "" {
-		u.Lang, u.Handle = uiLang, handle
-		if err := db.store.UpdateUser(ctx, u); err != nil {
+		if _, err := db.store.UpdateUser(ctx, u.ID, store.UserChange{Lang: &uiLang, Handle: &handle}); err != nil {
 			return err
 		}
 	}
