@@ -190,7 +190,13 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 
 	sv := saved.Version(lng)
 	if wantsJSON(c) {
-		c.JSON(http.StatusOK, gin.H{"number": saved.Number, "revision": sv.Revision, "wide_revision": saved.WideRevision, "href": editHref(saved.Number, lng),
+		// The page keeps its story-wide fields: it may move on to the
+		// stored revision of them only when it shows what is stored.
+		wideRev := in.WideBase
+		if saved.Wide().Same(mine, lng) {
+			wideRev = saved.WideRevision
+		}
+		c.JSON(http.StatusOK, gin.H{"number": saved.Number, "revision": sv.Revision, "wide_revision": wideRev, "href": editHref(saved.Number, lng),
 			"slug": sv.Slug, "message": l.T("admin.autosave.saved", "Time", a.now().In(a.langs.Location()).Format("15:04:05"))})
 		return
 	}

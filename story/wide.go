@@ -108,6 +108,17 @@ func MergeWide(base *Wide, mine, theirs Wide, lang string) (merged Wide, changed
 	return merged, changed, collisions
 }
 
+// Same reports whether w and o agree on every field a save of the version
+// in lang may change (the lead photo's caption and credit in lang only).
+func (w Wide) Same(o Wide, lang string) bool {
+	for _, f := range wideFields {
+		if !f.same(&w, &o, lang) {
+			return false
+		}
+	}
+	return true
+}
+
 // withText is t with lang set to s (empty removes it), as a new map.
 func withText(t Text, lang, s string) Text {
 	out := maps.Clone(t)
