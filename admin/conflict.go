@@ -21,13 +21,15 @@ type conflictData struct {
 	HeadlineDiff, BodyDiff template.HTML
 	FormAction, EditHref   string
 	View                   string // "translate" when the side-by-side editor sent it
+	Wide                   []wideClash
 }
 
 // conflict answers a save that started from a revision that is no longer
-// the head. Autosave gets JSON (the editor's script then offers to submit
+// the head, or that changed a story-wide field someone else changed since
+// (clashes names those fields). Autosave gets JSON (the editor's script then offers to submit
 // the form, which lands here as a page); a form post gets the conflict
 // page. Nothing is stored either way.
-func (a *Admin) conflict(c *gin.Context, cur *story.Story, lng string, in storyInput) {
+func (a *Admin) conflict(c *gin.Context, cur *story.Story, lng string, in storyInput, clashes []string) {
 	l := a.langFor(c, nil)
 	href := ""
 	if cur != nil {
@@ -67,6 +69,7 @@ func (a *Admin) conflict(c *gin.Context, cur *story.Story, lng string, in storyI
 		d.TheirBy = a.userName(ctx, rev.By)
 		d.TheirAt = l.DateTime(rev.At)
 	}
+	d.Wide = a.wideClashes(l, clashes, in, st, lng)
 	d.HeadlineDiff = textdiff.HTML(textdiff.Diff(d.Theirs.Headline, in.Headline))
 	d.BodyDiff = textdiff.HTML(textdiff.Diff(d.Theirs.Body, in.Body))
 	p := a.page(c, l, l.T("conflict.title", "Number", st.Number))

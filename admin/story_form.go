@@ -24,6 +24,7 @@ const scheduleLayout = "2006-01-02T15:04"
 type storyInput struct {
 	Lang                               string
 	Base                               int
+	WideBase                           int // the story-wide fields' revision the form was loaded at
 	Headline, Deck, Summary, Body      string
 	Slug, Tags, Correction, ScheduleAt string
 	Section                            string
@@ -80,6 +81,7 @@ func (a *Admin) readStory(c *gin.Context, l *lang.Lang, keep *story.Story) (stor
 	in.Body = f.text("body", maxBody, needBody)
 	in.Photo = readPhoto(f)
 	in.Base, _ = strconv.Atoi(c.PostForm("base")) // anything but a number is base 0, which then conflicts
+	in.WideBase, _ = strconv.Atoi(c.PostForm("wide_base"))
 	if keep != nil {
 		in.Section, in.Tags, in.Byline = keep.Section, strings.Join(keep.Tags, ", "), slices.Clone(keep.Byline)
 		if in.Photo.Set {
@@ -266,7 +268,7 @@ func (a *Admin) tagSuggestions() []string {
 // inputOf fills the form from the stored story and body.
 func (a *Admin) inputOf(st *story.Story, lng, body string) storyInput {
 	in := storyInput{Lang: lng, Section: st.Section, Byline: slices.Clone(st.Byline), Tags: strings.Join(st.Tags, ", "), Body: body,
-		Photo: photoInputOf(st.Photo, lng)}
+		Photo: photoInputOf(st.Photo, lng), WideBase: st.WideRevision}
 	if v := st.Version(lng); v != nil {
 		in.Base = v.Revision
 		in.Headline, in.Deck, in.Summary, in.Slug, in.Correction = v.Headline, v.Deck, v.Summary, v.Slug, v.Correction

@@ -397,7 +397,7 @@ func TestTranslatorChangesOnlyTheTranslation(t *testing.T) {
 		t.Errorf("editor's page lacks the link to the Korean version")
 	}
 
-	tf := url.Values{"action": {actSave}, "lang": {"en"}, "base": {"0"}, "headline": {"Korean market gets a new look"},
+	tf := url.Values{"action": {actSave}, "lang": {"en"}, "base": {"0"}, "wide_base": formValues(t, page.body, "story-form")["wide_base"], "headline": {"Korean market gets a new look"},
 		"body": {"First paragraph.\n\nSecond paragraph."}, "section": {"community"}, "tags": {"elsewhere"},
 		"byline": {"smlee", "nobody-at-all"}, "photo_id": {p2.ID}, "photo_caption": {"The market's new entrance"}}
 	if r := translator.post(editHref(n, "en"), tf); r.code != http.StatusSeeOther {

@@ -146,25 +146,72 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 		return
 	}
 
-	// The revision the editor started from must still be the head.
+	// The revision the editor started from must still be the head, and the
+	// story-wide fields merge with what others changed since the form was
+	// loaded (their own revision): a change of them through another
+	// language is kept, and only a field both changed is a conflict.
+	tags, _ := parseTags(in.Tags) // checked by readStory
+	mine := story.Wide{Section: in.Section, Tags: tags, Byline: in.Byline, Photo: photo, Priority: cand.Priority}
+	wide, wideChanged, clashes, err := a.mergeWide(ctx, cur, lng, in.WideBase, mine)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
 	head := 0
 	if old != nil {
 		head = old.Revision
 	}
-	if in.Base != head {
-		a.conflict(c, cur, lng, in)
+	if in.Base != head || len(clashes) > 0 {
+		a.conflict(c, cur, lng, mergedInput(in, cur, lng, wide), clashes)
 		return
 	}
 
-	tags, _ := parseTags(in.Tags) // checked by readStory
-	next := *cand
-	next.Section, next.Tags, next.Byline, next.Photo = in.Section, tags, in.Byline, photo
-	if next.Tags == nil {
-		next.Tags = []string{}
+	v := a.nextVersion(c, cur, old, in, slug, at)
+	var wideNew *story.Wide
+	if cur == nil || wideChanged {
+		wideNew = &wide
 	}
-	if next.Byline == nil {
-		next.Byline = []string{}
+	saved, err := a.storeVersion(c, cur, cand, lng, in, v, wideNew)
+	if errors.Is(err, store.ErrConflict) {
+		a.conflict(c, cur, lng, mergedInput(in, cur, lng, wide), nil)
+		return
 	}
+	if errors.Is(err, store.ErrExists) {
+		f.fail("slug", l.T("admin.story.slug_taken"))
+		a.renderStoryError(c, cur, lng, in, f.Errs)
+		return
+	}
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	a.changed(saved)
+	a.auditStory(c, u, in.Action, saved.Number, lng)
+
+	sv := saved.Version(lng)
+	if wantsJSON(c) {
+		// The page keeps its story-wide fields: it may move on to the
+		// stored revision of them only when it shows what is stored.
+		wideRev := in.WideBase
+		if saved.Wide().Same(mine, lng) {
+			wideRev = saved.WideRevision
+		}
+		c.JSON(http.StatusOK, gin.H{"number": saved.Number, "revision": sv.Revision, "wide_revision": wideRev, "href": editHref(saved.Number, lng),
+			"slug": sv.Slug, "message": l.T("admin.autosave.saved", "Time", a.now().In(a.langs.Location()).Format("15:04:05"))})
+		return
+	}
+	back := editHref(saved.Number, lng)
+	if c.PostForm("view") == viewTranslate {
+		back = translateHref(saved.Number, lng)
+	}
+	c.Redirect(http.StatusSeeOther, back+"?done="+done[in.Action])
+}
+
+// nextVersion is the language version a save stores: the stored one (or a
+// new one) with the form's text and the workflow step of the button pressed.
+func (a *Admin) nextVersion(c *gin.Context, cur *story.Story, old *story.Version, in storyInput, slug string, at time.Time) story.Version {
+	u := auth.UserFrom(c)
+	lng := in.Lang
 	v := story.Version{Lang: lng}
 	if old != nil {
 		v = *old
@@ -203,61 +250,58 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 	// A minor edit ("no translation update needed"), or a save that leaves
 	// the text as it was (a workflow step), leaves translations current.
 	minor := c.PostForm("minor") == "on"
-	story.Stamp(old, &v, minor || a.sameText(ctx, cur, old, &v, in.Body))
+	story.Stamp(old, &v, minor || a.sameText(c.Request.Context(), cur, old, &v, in.Body))
 	v.Minor = minor && old != nil
+	return v
+}
 
+// storeVersion stores v (and, when wide is not nil, the story-wide fields)
+// with the slug claimed: a new story, or a new revision of cur. A slug
+// another story holds is store.ErrExists, a lost race store.ErrConflict.
+func (a *Admin) storeVersion(c *gin.Context, cur, cand *story.Story, lng string, in storyInput, v story.Version, wide *story.Wide) (*story.Story, error) {
+	ctx := c.Request.Context()
+	by := auth.UserFrom(c).ID
+	if cur == nil {
+		next := *cand
+		next.SetWide(*wide)
+		next.Tags, next.Byline = nonNil(next.Tags), nonNil(next.Byline)
+		next.Versions = map[string]*story.Version{lng: &v}
+		n, err := a.store.CreateStory(ctx, &next, map[string]string{lng: in.Body}, by)
+		if err != nil {
+			return nil, err
+		}
+		if cerr := a.store.ClaimSlug(ctx, lng, v.Slug, n); cerr != nil {
+			a.log.Warn("slug claimed by another story meanwhile", "story", n, "slug", v.Slug, "err", cerr)
+		}
+		// CreateStory filled in the number, times and revision: next is the
+		// story as stored, and reading it back would cost a scan on the
+		// embedded server.
+		return &next, nil
+	}
+	if err := a.store.ClaimSlug(ctx, lng, v.Slug, cur.Number); err != nil {
+		return nil, err
+	}
 	var saved *story.Story
 	var err error
-	if cur == nil {
-		next.Versions = map[string]*story.Version{lng: &v}
-		var n int
-		n, err = a.store.CreateStory(ctx, &next, map[string]string{lng: in.Body}, u.ID)
-		if err == nil {
-			if cerr := a.store.ClaimSlug(ctx, lng, slug, n); cerr != nil {
-				a.log.Warn("slug claimed by another story meanwhile", "story", n, "slug", slug, "err", cerr)
-			}
-			// CreateStory filled in the number, times and revision: next is
-			// the story as stored, and reading it back would cost a scan on
-			// the embedded server.
-			saved = &next
-		}
+	if wide != nil {
+		saved, err = a.store.SaveWide(ctx, cur, lng, in.Base, v, in.Body, by, *wide)
 	} else {
-		if err = a.store.ClaimSlug(ctx, lng, slug, cur.Number); errors.Is(err, store.ErrExists) {
-			f.fail("slug", l.T("admin.story.slug_taken"))
-			a.renderStoryError(c, cur, lng, in, f.Errs)
-			return
-		}
-		if err == nil {
-			saved, err = a.store.Save(ctx, &next, lng, in.Base, v, in.Body, u.ID)
-		}
-		if err == nil && old != nil && old.Slug != slug {
-			if rerr := a.store.ReleaseSlug(context.WithoutCancel(ctx), lng, old.Slug, cur.Number); rerr != nil {
-				a.log.Warn("releasing old slug", "story", cur.Number, "slug", old.Slug, "err", rerr)
-			}
+		saved, err = a.store.Save(ctx, cur, lng, in.Base, v, in.Body, by)
+	}
+	if old := cur.Version(lng); err == nil && old != nil && old.Slug != v.Slug {
+		if rerr := a.store.ReleaseSlug(context.WithoutCancel(ctx), lng, old.Slug, cur.Number); rerr != nil {
+			a.log.Warn("releasing old slug", "story", cur.Number, "slug", old.Slug, "err", rerr)
 		}
 	}
-	if errors.Is(err, store.ErrConflict) {
-		a.conflict(c, cur, lng, in)
-		return
-	}
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	a.changed(saved)
-	a.auditStory(c, u, in.Action, saved.Number, lng)
+	return saved, err
+}
 
-	sv := saved.Version(lng)
-	if wantsJSON(c) {
-		c.JSON(http.StatusOK, gin.H{"number": saved.Number, "revision": sv.Revision, "href": editHref(saved.Number, lng),
-			"slug": sv.Slug, "message": l.T("admin.autosave.saved", "Time", a.now().In(a.langs.Location()).Format("15:04:05"))})
-		return
+// nonNil stores an empty list as [] rather than null.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
 	}
-	back := editHref(saved.Number, lng)
-	if c.PostForm("view") == viewTranslate {
-		back = translateHref(saved.Number, lng)
-	}
-	c.Redirect(http.StatusSeeOther, back+"?done="+done[in.Action])
+	return s
 }
 
 // originalLang is the language a new version of st translates: the paper's

@@ -26,9 +26,14 @@ func (tn *testNewsroom) version(t testing.TB, n int, lang string) *story.Version
 // editForm is the form as the editor page of story n shows it now, with action.
 func (tn *testNewsroom) editForm(t testing.TB, n int, action string) url.Values {
 	t.Helper()
-	v := tn.version(t, n, "ko")
+	st, err := tn.store.Story(t.Context(), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := st.Version("ko")
 	f := storyForm(action, v.Headline, "첫 문단.\n\n둘째 문단.")
 	f.Set("base", strconv.Itoa(v.Revision))
+	f.Set("wide_base", strconv.Itoa(st.WideRevision))
 	f.Set("slug", v.Slug)
 	return f
 }

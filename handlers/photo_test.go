@@ -47,14 +47,14 @@ func TestLeadPhotoOnArticleFeedAndMetadata(t *testing.T) {
 	ref := photos.Ref(p)
 	ref.Caption = story.Text{"ko": "협약식에서 악수하는 회장들", "en": "Chamber presidents shake hands"}
 	ref.Credit = story.Text{"ko": "(사진 제공: 한인상공회의소)", "en": "Photo: courtesy of the chamber"}
-	st2 := *st
-	st2.Photo = ref
+	wide := st.Wide()
+	wide.Photo = ref
 	v := *st.Versions["en"]
 	body, err := s.store.Body(ctx, st.Number, "en", v.Revision)
 	if err != nil {
 		t.Fatal(err)
 	}
-	saved, err := s.store.Save(ctx, &st2, "en", v.Revision, v, body, "test")
+	saved, err := s.store.SaveWide(ctx, st, "en", v.Revision, v, body, "test", wide)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,8 @@ type step struct {
 //	                                       inserting the next number allocates it
 //	revisions  _id "<number>/<lang>/<rev>" every saved language version with its body;
 //	                                       inserting rev base+1 is what serializes saves
+//	wide_revisions _id "<number>/<rev>"    a story's section, tags, byline and photo as of each change
+//	                                       (story.Wide); inserting rev head+1 serializes their changes
 //	sections   _id "<slug>"
 //	authors    _id "<handle>"
 //	users      _id "<normalized email>"

@@ -206,54 +206,77 @@ func (s *Store) insertRevision(ctx context.Context, st *story.Story, lang string
 // Save records a new revision of one language version and makes it the head.
 // base is the revision the editor started from (0 for a new language
 // version); when someone else saved since, Save returns ErrConflict and
-// changes nothing. st carries the story-wide fields (section, tags, byline,
-// photo) to store along with it. It returns the story as now stored.
+// changes nothing. Save does not touch the story-wide fields (section,
+// tags, byline, photo): a save that did not change them must not write
+// back what its caller read (SaveWide changes them). It returns the story
+// as now stored.
 func (s *Store) Save(ctx context.Context, st *story.Story, lang string, base int, v story.Version, body, by string) (*story.Story, error) {
+	return s.save(ctx, st, lang, base, v, body, by, nil)
+}
+
+func (s *Store) save(ctx context.Context, st *story.Story, lang string, base int, v story.Version, body, by string, wide *story.Wide) (*story.Story, error) {
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	v.Lang = lang
 	v.Revision = base + 1
-	if err := s.insertRevision(ctx, st, lang, v, body, by, now); err != nil {
-		return nil, err
+	rec := st
+	if wide != nil {
+		if err := s.insertWide(ctx, st, *wide, by, now); err != nil {
+			return nil, err
+		}
+		rec = &story.Story{Number: st.Number}
+		rec.SetWide(*wide)
+	}
+	err := s.insertRevision(ctx, rec, lang, v, body, by, now)
+	if err != nil {
+		return nil, s.takeBack(ctx, st, lang, 0, wide, err)
+	}
+	saved, err := s.updateHead(ctx, st, lang, v, wide, now)
+	if err != nil {
+		return nil, s.takeBack(ctx, st, lang, v.Revision, wide, wrap(fmt.Sprintf("save story %d/%s", st.Number, lang), err))
+	}
+	return saved, nil
+}
+
+// updateHead sets the new head of one language version (and, with wide,
+// the story-wide fields and their revision) and returns the story as now
+// stored. Only the fields the save owns are set: another language's
+// concurrent save, or another's change of the story-wide fields, stays.
+func (s *Store) updateHead(ctx context.Context, st *story.Story, lang string, v story.Version, wide *story.Wide, now time.Time) (*story.Story, error) {
+	set := bson.D{{Key: "versions." + lang, Value: v}, {Key: "updated_at", Value: now}}
+	if wide != nil {
+		set = append(set, wideSet(*wide, st.WideRevision+1)...)
 	}
 	unlock := s.lockStory(st.Number)
 	defer unlock()
 	cctx, cancel := s.ctx(ctx)
 	defer cancel()
-	set := bson.D{
-		{Key: "versions." + lang, Value: v},
-		{Key: "section", Value: st.Section},
-		{Key: "tags", Value: st.Tags},
-		{Key: "byline", Value: st.Byline},
-		{Key: "photo", Value: st.Photo},
-		{Key: "priority", Value: st.Priority},
-		{Key: "updated_at", Value: now},
-	}
-	res, err := s.db.Collection("stories").UpdateOne(cctx, bson.D{{Key: "_id", Value: storyID(st.Number)}}, bson.D{{Key: "$set", Value: set}})
-	if err == nil && res.MatchedCount == 0 {
-		err = mongo.ErrNoDocuments
-	}
+	var d storyDoc
+	err := s.db.Collection("stories").FindOneAndUpdate(cctx, bson.D{{Key: "_id", Value: storyID(st.Number)}},
+		bson.D{{Key: "$set", Value: set}}, options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&d)
 	if err != nil {
-		// Take the revision back so the editor can retry from the same base
-		// instead of meeting a conflict with a save that never became the head.
-		dctx, dcancel := s.ctx(context.WithoutCancel(ctx))
-		_, derr := s.db.Collection("revisions").DeleteOne(dctx, bson.D{{Key: "_id", Value: revisionID(st.Number, lang, v.Revision)}})
-		dcancel()
-		if derr != nil {
+		return nil, err
+	}
+	return &d.Story, nil
+}
+
+// takeBack removes what a failed save inserted (the version's revision rev,
+// when not 0, and the story-wide revision), so that the editor can retry
+// from the same base instead of meeting a conflict with a save that never
+// became the head. It returns err, with the failure to take back added.
+func (s *Store) takeBack(ctx context.Context, st *story.Story, lang string, rev int, wide *story.Wide, err error) error {
+	dctx, cancel := s.ctx(context.WithoutCancel(ctx))
+	defer cancel()
+	if rev != 0 {
+		if _, derr := s.db.Collection("revisions").DeleteOne(dctx, bson.D{{Key: "_id", Value: revisionID(st.Number, lang, rev)}}); derr != nil {
 			err = fmt.Errorf("%w (and taking back the revision failed: %v)", err, derr)
 		}
-		return nil, wrap(fmt.Sprintf("save story %d/%s", st.Number, lang), err)
 	}
-	// The story as now stored: what we $set over what the caller had. (With
-	// several instances, another's concurrent change to a different language
-	// reaches this one's catalogue through polling.)
-	out := *st
-	out.Versions = make(map[string]*story.Version, len(st.Versions)+1)
-	for l, ov := range st.Versions {
-		out.Versions[l] = ov
+	if wide != nil {
+		if _, derr := s.db.Collection("wide_revisions").DeleteOne(dctx, bson.D{{Key: "_id", Value: wideID(st.Number, st.WideRevision+1)}}); derr != nil {
+			err = fmt.Errorf("%w (and taking back the story-wide revision failed: %v)", err, derr)
+		}
 	}
-	out.Versions[lang] = &v
-	out.UpdatedAt = now
-	return &out, nil
+	return err
 }
 
 // ImportStories bulk-inserts stories (numbered from the next free number in

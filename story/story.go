@@ -124,16 +124,19 @@ func (v *Version) WasUpdated() bool {
 
 // Story is a story with all its language versions; Number is public and shared.
 type Story struct {
-	Number    int                 `bson:"number"`
-	Section   string              `bson:"section"`
-	Tags      []string            `bson:"tags"`
-	Byline    []string            `bson:"byline"` // author handles
-	Photo     Photo               `bson:"photo"`
-	Versions  map[string]*Version `bson:"versions"`
-	Priority  int                 `bson:"priority,omitempty"` // higher: leads the front page
-	CreatedBy string              `bson:"created_by,omitempty"`
-	CreatedAt time.Time           `bson:"created_at"`
-	UpdatedAt time.Time           `bson:"updated_at"` // any change, for catching up across instances
+	Number   int                 `bson:"number"`
+	Section  string              `bson:"section"`
+	Tags     []string            `bson:"tags"`
+	Byline   []string            `bson:"byline"` // author handles
+	Photo    Photo               `bson:"photo"`
+	Versions map[string]*Version `bson:"versions"`
+	Priority int                 `bson:"priority,omitempty"` // higher: leads the front page
+	// WideRevision counts the changes of the story-wide fields (section,
+	// tags, byline, photo, priority): see Wide and MergeWide.
+	WideRevision int       `bson:"wide_revision,omitempty"`
+	CreatedBy    string    `bson:"created_by,omitempty"`
+	CreatedAt    time.Time `bson:"created_at"`
+	UpdatedAt    time.Time `bson:"updated_at"` // any change, for catching up across instances
 }
 
 // Version returns the version in lang or nil.

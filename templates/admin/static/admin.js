@@ -302,6 +302,7 @@
   // button; a conflict stops autosave and says so instead of overwriting.
   if (form.getAttribute("data-autosave") !== "on") return;
   var base = form.querySelector("input[name=base]");
+  var wideBase = form.querySelector("input[name=wide_base]");
   var delay = 5000, timer = null, inflight = null, dirty = false, stopped = false;
 
   function schedule() {
@@ -325,6 +326,7 @@
     }).then(function (res) {
       if (res.status === 200) {
         base.value = res.j.revision;
+        if (wideBase) wideBase.value = res.j.wide_revision;
         if (form.getAttribute("action") !== res.j.href) {
           form.setAttribute("action", res.j.href);
           history.replaceState(null, "", res.j.href);
