@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsroom/newsroom/textdiff"
 )
 
 // Issue is a glossary entry found in a source paragraph whose agreed
@@ -32,8 +34,8 @@ type Issue struct {
 // otherwise against the whole translation, once per entry. Namesakes (two
 // entries spelled alike in the source) are satisfied by either rendering.
 func (g *Glossary) Check(srcLang, src, dstLang, dst string) []Issue {
-	srcParas := splitParagraphs(src)
-	dstParas := splitParagraphs(dst)
+	srcParas := textdiff.SplitParagraphs(src)
+	dstParas := textdiff.SplitParagraphs(dst)
 	paired := len(srcParas) == len(dstParas)
 	if !paired {
 		dstParas = []string{dst}
@@ -210,26 +212,4 @@ func levenshtein(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
-}
-
-// splitParagraphs returns the blank-line separated blocks of s that hold
-// any text.
-func splitParagraphs(s string) []string {
-	var out []string
-	var cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, "\n"))
-			cur = cur[:0]
-		}
-	}
-	for _, line := range strings.Split(s, "\n") {
-		if strings.TrimSpace(line) == "" {
-			flush()
-			continue
-		}
-		cur = append(cur, line)
-	}
-	flush()
-	return out
 }

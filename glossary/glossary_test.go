@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/newsroom/newsroom/textdiff"
 )
 
 var (
@@ -147,6 +149,23 @@ func TestCheck(t *testing.T) {
 				t.Errorf("Check =\n %q\nwant\n %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestCheckCountsParagraphsLikeTheTranslateView: the warning's "paragraph
+// N" must name the row the translate view shows, also when the Korean text
+// separates paragraphs with a line holding only an ideographic space.
+func TestCheckCountsParagraphsLikeTheTranslateView(t *testing.T) {
+	g := testGlossary()
+	src := "달라스 한인상공회가 총회를 열었다.\n\u3000\n김현겸 회장은 “기쁘다”고 말했다."
+	dst := "The Dallas Korean American Chamber of Commerce met.\n\nHyunkyum Kim said he was glad."
+	issues := g.Check("ko", src, "en", dst)
+	if len(issues) != 1 {
+		t.Fatalf("issues = %+v, want one", issues)
+	}
+	rows := textdiff.SplitParagraphs(src)
+	if len(rows) != 2 || !strings.Contains(rows[issues[0].Paragraph], "김현겸") {
+		t.Errorf("the warning names paragraph %d; the translate view's rows are %q", issues[0].Paragraph, rows)
 	}
 }
 

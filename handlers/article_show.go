@@ -148,7 +148,7 @@ func (h *Handler) renderArticle(ctx context.Context, c *gin.Context, l *lang.Lan
 		return nil, err
 	}
 	p.Data = d
-	return &rendered{name: "article", page: p, deps: []string{depStory(st.Number)}}, nil
+	return &rendered{name: "article", page: p, deps: []string{depStory(st.Number)}, uri: canonical}, nil
 }
 
 // translatorName is how readers see who translated a version: the byline

@@ -14,12 +14,14 @@ import (
 // ETag makes revalidation cheap.
 const htmlCacheControl = "public, max-age=60, stale-while-revalidate=30"
 
-// rendered is what a page builder returns: the page to render and the cache
-// dependencies of its data.
+// rendered is what a page builder returns: the page to render, the cache
+// dependencies of its data, and the request URI at which the router answers
+// with it (its canonical address; empty keeps it from the fast path).
 type rendered struct {
 	name string
 	page *render.Page
 	deps []string
+	uri  string
 }
 
 // serveCached answers from the page cache, building the page on a miss.
@@ -27,7 +29,6 @@ type rendered struct {
 // that a concurrent write has since changed is not stored (pagecache.Load).
 func (h *Handler) serveCached(c *gin.Context, key string, build func(ctx context.Context) (*rendered, error)) {
 	if p, ok := h.cache.Get(key); ok {
-		h.paths.remember(c.Request.RequestURI, key)
 		pagecache.Serve(c.Writer, c.Request, p, htmlCacheControl)
 		return
 	}
@@ -40,13 +41,14 @@ func (h *Handler) serveCached(c *gin.Context, key string, build func(ctx context
 		if err != nil {
 			return nil, nil, err
 		}
-		return pagecache.Build(http.StatusOK, "text/html; charset=utf-8", body), r.deps, nil
+		p := pagecache.Build(http.StatusOK, "text/html; charset=utf-8", body)
+		p.URI = r.uri
+		return p, r.deps, nil
 	})
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	h.paths.remember(c.Request.RequestURI, key)
 	pagecache.Serve(c.Writer, c.Request, p, htmlCacheControl)
 }
 

@@ -60,7 +60,7 @@ func (h *Handler) frontShow(c *gin.Context) {
 			p.Notice = l.T("notice.only_in", "Lang", h.languageName(l, n))
 			p.NoIndex = true
 		}
-		return &rendered{name: "front", page: p, deps: []string{depList(l.Code)}}, nil
+		return &rendered{name: "front", page: p, deps: []string{depList(l.Code)}, uri: "/" + l.Code + "/"}, nil
 	}
 	if _, ok := h.unavailableNote(c); ok {
 		h.serveFresh(c, build)

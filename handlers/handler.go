@@ -36,7 +36,6 @@ type Handler struct {
 	search         *search.Index                 // nil: no search (some tests)
 	assets         *static.Assets
 	statics        map[string]*pagecache.Page // hashed URL → compressed once, at start
-	paths          paths                      // request URI → cache key, for Fast
 	log            *slog.Logger
 	baseURL        string // from the configuration
 	trustedProxies []string

@@ -85,7 +85,7 @@ func (h *Handler) serveListing(c *gin.Context, ls listing) {
 			pg.Older = withPage(l.Code, n+1)
 		}
 		p.Data = listingData{Heading: ls.heading(l), Total: total, List: h.cards(l, es, ls.withSection), Pager: pg}
-		return &rendered{name: "listing", page: p, deps: []string{ls.dep, depList(l.Code)}}, nil
+		return &rendered{name: "listing", page: p, deps: []string{ls.dep, depList(l.Code)}, uri: withPage(l.Code, n)}, nil
 	})
 }
 

@@ -23,6 +23,7 @@ type Cache struct {
 	maxBytes int64
 	bytes    int64
 	entries  map[string]*entry
+	byURI    map[string]*entry // Page.URI → entry, for ByURI
 	byDep    map[string]map[*entry]struct{}
 	lru      entry // sentinel of a circular list; lru.next is the most recently used
 
@@ -49,6 +50,7 @@ func New(maxBytes int64) *Cache {
 	c := &Cache{
 		maxBytes: maxBytes,
 		entries:  make(map[string]*entry),
+		byURI:    make(map[string]*entry),
 		byDep:    make(map[string]map[*entry]struct{}),
 		depGen:   make(map[string]uint64),
 		flights:  make(map[string]*flight),
@@ -74,6 +76,20 @@ func (c *Cache) getLocked(key string) (*Page, bool) {
 		c.pushFront(e)
 	}
 	return e.page, true
+}
+
+// ByURI returns the stored page whose URI is uri: the page the router
+// answered that exact request URI with. An invalidated or evicted page is
+// forgotten along with its URI, so a shortcut through ByURI never answers
+// for an address the router would now redirect or refuse.
+func (c *Cache) ByURI(uri string) (*Page, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.byURI[uri]
+	if !ok {
+		return nil, false
+	}
+	return c.getLocked(e.key)
 }
 
 // Generation returns the current invalidation generation. Take it before
@@ -109,6 +125,9 @@ func (c *Cache) putLocked(key string, gen uint64, deps []string, p *Page) bool {
 	}
 	e := &entry{key: key, page: p, deps: uniq(deps)}
 	c.entries[key] = e
+	if p.URI != "" {
+		c.byURI[p.URI] = e
+	}
 	c.pushFront(e)
 	c.bytes += size
 	for _, d := range e.deps {
@@ -168,6 +187,7 @@ func (c *Cache) Purge() {
 	c.floor = c.gen.Add(1)
 	clear(c.depGen)
 	clear(c.entries)
+	clear(c.byURI)
 	clear(c.byDep)
 	c.lru.next, c.lru.prev = &c.lru, &c.lru
 	c.bytes = 0
@@ -183,6 +203,9 @@ func (c *Cache) Stats() (pages int, bytes int64) {
 func (c *Cache) remove(e *entry) {
 	c.unlink(e)
 	delete(c.entries, e.key)
+	if c.byURI[e.page.URI] == e {
+		delete(c.byURI, e.page.URI)
+	}
 	c.bytes -= e.page.Size()
 	for _, d := range e.deps {
 		set := c.byDep[d]

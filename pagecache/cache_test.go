@@ -176,3 +176,27 @@ func TestBuild(t *testing.T) {
 		t.Error("tiny body kept a gzip form larger than itself")
 	}
 }
+
+func TestByURIForgetsAnAddressWithItsPage(t *testing.T) {
+	c := New(1 << 20)
+	old := page("article, old slug")
+	old.URI = "/en/news/7/old"
+	c.Put("article:en:7", c.Generation(), []string{"story:7"}, old)
+	if p, ok := c.ByURI("/en/news/7/old"); !ok || p != old {
+		t.Fatal("the page is not found at its address")
+	}
+	c.Invalidate("story:7") // the slug changes
+	renamed := page("article, new slug")
+	renamed.URI = "/en/news/7/new"
+	c.Put("article:en:7", c.Generation(), []string{"story:7"}, renamed)
+	if p, ok := c.ByURI("/en/news/7/old"); ok {
+		t.Fatalf("the old address still answers with %q", p.Body)
+	}
+	if p, ok := c.ByURI("/en/news/7/new"); !ok || p != renamed {
+		t.Fatal("the new address does not answer")
+	}
+	c.Put("article:en:7", c.Generation(), []string{"story:7"}, page("no address"))
+	if _, ok := c.ByURI("/en/news/7/new"); ok {
+		t.Error("a replaced page's address outlived it")
+	}
+}

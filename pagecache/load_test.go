@@ -6,10 +6,15 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
 func TestLoadSharesOneRender(t *testing.T) {
+	synctest.Test(t, testLoadSharesOneRender)
+}
+
+func testLoadSharesOneRender(t *testing.T) {
 	c := New(1 << 20)
 	var renders atomic.Int32
 	release := make(chan struct{})
@@ -30,9 +35,11 @@ func TestLoadSharesOneRender(t *testing.T) {
 			pages[i] = p
 		})
 	}
-	// Let every goroutine reach Load before the render finishes.
-	waitFor(t, func() bool { return renders.Load() == 1 })
-	time.Sleep(20 * time.Millisecond)
+	// Every goroutine is now in Load: one rendering, the others waiting on it.
+	synctest.Wait()
+	if got := renders.Load(); got != 1 {
+		t.Fatalf("%d renders under way for %d concurrent misses, want 1", got, n)
+	}
 	close(release)
 	wg.Wait()
 	if got := renders.Load(); got != 1 {
@@ -49,6 +56,12 @@ func TestLoadSharesOneRender(t *testing.T) {
 }
 
 func TestLoadAfterInvalidationDoesNotJoinOlderRender(t *testing.T) {
+	synctest.Test(t, testLoadAfterInvalidationDoesNotJoinOlderRender)
+}
+
+// In the bubble, time.After fires only once every goroutine is blocked: the
+// five seconds pass at once if the fresh Load waits on the older render.
+func testLoadAfterInvalidationDoesNotJoinOlderRender(t *testing.T) {
 	c := New(1 << 20)
 	started, release := make(chan struct{}), make(chan struct{})
 	old := make(chan *Page)
@@ -108,6 +121,10 @@ func TestLoadErrorsAreNotCached(t *testing.T) {
 }
 
 func TestLoadPanicReleasesWaiters(t *testing.T) {
+	synctest.Test(t, testLoadPanicReleasesWaiters)
+}
+
+func testLoadPanicReleasesWaiters(t *testing.T) {
 	c := New(1 << 20)
 	started, release := make(chan struct{}), make(chan struct{})
 	go func() {
@@ -124,7 +141,7 @@ func TestLoadPanicReleasesWaiters(t *testing.T) {
 		_, err := c.Load(t.Context(), "k", nil) // joins; never renders
 		done <- err
 	}()
-	time.Sleep(20 * time.Millisecond)
+	synctest.Wait() // the waiter has joined the render
 	close(release)
 	if err := <-done; err == nil {
 		t.Fatal("waiter on a panicking render got no error")
@@ -137,6 +154,10 @@ func TestLoadPanicReleasesWaiters(t *testing.T) {
 }
 
 func TestLoadWaiterGivesUpWithItsContext(t *testing.T) {
+	synctest.Test(t, testLoadWaiterGivesUpWithItsContext)
+}
+
+func testLoadWaiterGivesUpWithItsContext(t *testing.T) {
 	c := New(1 << 20)
 	started, release := make(chan struct{}), make(chan struct{})
 	defer close(release)
@@ -152,15 +173,5 @@ func TestLoadWaiterGivesUpWithItsContext(t *testing.T) {
 	defer cancel()
 	if _, err := c.Load(ctx, "k", nil); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("err = %v, want deadline exceeded", err)
-	}
-}
-
-func waitFor(t *testing.T, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); !cond(); {
-		if time.Now().After(deadline) {
-			t.Fatal("condition not reached in 5s")
-		}
-		time.Sleep(time.Millisecond)
 	}
 }

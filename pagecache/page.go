@@ -27,6 +27,10 @@ type Page struct {
 	GzipETag    string // strong, quoted validator of Gzip (a different representation needs its own strong tag)
 	ContentType string
 	Status      int
+	// URI is the request URI at which the router answers with this page (its
+	// canonical address, as the handler decided it), or empty. The cache
+	// indexes it for Cache.ByURI while the page is stored.
+	URI string
 
 	// Header values computed once so that Serve can assign them to the
 	// header map without formatting or allocating. Each slice has len ==

@@ -2,6 +2,8 @@ package textdiff
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Op says what happened to a piece of text.
@@ -206,8 +208,10 @@ func paragraphUnits(s string) []string {
 }
 
 // nextBlank finds the first paragraph separator in s: a line break followed
-// by one or more lines holding only spaces, up to and including the last
-// line break of the run (or the end of s). It returns -1, -1 if there is none.
+// by one or more lines holding only spaces (any Unicode space, so a line
+// holding only U+3000, the ideographic space of Korean text, is blank), up
+// to and including the last line break of the run (or the end of s). It
+// returns -1, -1 if there is none.
 func nextBlank(s string) (start, end int) {
 	from := 0
 	for {
@@ -218,10 +222,7 @@ func nextBlank(s string) (start, end int) {
 		i += from
 		j, blanks := i+1, 0
 		for {
-			k := j
-			for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r') {
-				k++
-			}
+			k := j + spacesAt(s[j:])
 			if k < len(s) && s[k] == '\n' {
 				blanks++
 				j = k + 1
@@ -235,11 +236,33 @@ func nextBlank(s string) (start, end int) {
 		if blanks > 0 {
 			// Trailing spaces and a \r before the first break belong to
 			// the separator too.
-			for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t' || s[i-1] == '\r') {
-				i--
+			for i > 0 {
+				r, n := utf8.DecodeLastRuneInString(s[:i])
+				if !isBlankSpace(r) {
+					break
+				}
+				i -= n
 			}
 			return i, j
 		}
 		from = i + 1
 	}
 }
+
+// spacesAt is the length of the run of spaces other than line breaks at the
+// start of s.
+func spacesAt(s string) int {
+	k := 0
+	for k < len(s) {
+		r, n := utf8.DecodeRuneInString(s[k:])
+		if !isBlankSpace(r) {
+			break
+		}
+		k += n
+	}
+	return k
+}
+
+// isBlankSpace reports whether r may fill a blank line: a space of any kind
+// (a \r of a CRLF included) but a line feed.
+func isBlankSpace(r rune) bool { return r != '\n' && unicode.IsSpace(r) }

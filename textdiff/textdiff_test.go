@@ -214,6 +214,13 @@ func TestSplitParagraphs(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("SplitParagraphs = %q, want %q", got, want)
 	}
+	// Korean text often leaves a "blank" line holding an ideographic space
+	// (U+3000), or a no-break space pasted from a word processor.
+	got = SplitParagraphs("첫 문단입니다.\u3000\n\u3000\n둘째 문단입니다.\n \u00a0\n셋째.")
+	want = []string{"첫 문단입니다.", "둘째 문단입니다.", "셋째."}
+	if !slices.Equal(got, want) {
+		t.Errorf("SplitParagraphs with U+3000 blank lines = %q, want %q", got, want)
+	}
 }
 
 // TestDiffLargeIsBounded feeds 200 KB texts that differ everywhere: the
