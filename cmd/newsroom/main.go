@@ -4,7 +4,7 @@
 //	newsroom demo             load the demo edition (and --archive N synthetic stories)
 //	newsroom reindex          rebuild the search index
 //	newsroom user add         create an account
-//	newsroom version          print the version
+//	newsroom version          print the version and schema version
 package main
 
 import (
@@ -17,6 +17,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/newsroom/newsroom/store"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -33,8 +35,8 @@ func commands() []command {
 		{"demo", "load the demo edition; --archive N adds N synthetic stories", runDemo},
 		{"reindex", "rebuild the search index from the database", runReindex},
 		{"user", "user add --email … --role …: create an account (password from a prompt or stdin)", runUser},
-		{"version", "print the version", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
-			fmt.Fprintln(stdout, "newsroom", version)
+		{"version", "print the version and the database schema version it brings a database to", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
+			fmt.Fprintf(stdout, "newsroom %s (schema %d)\n", version, store.SchemaVersion())
 			return nil
 		}},
 	}
