@@ -208,3 +208,22 @@ func Lock(dataDir string) (release func() error, err error) {
 	}
 	return l.release, nil
 }
+
+// RunningURI returns the URI of the embedded server that another process
+// runs on dataDir, through its Unix socket, so that a command-line tool such
+// as `newsroom backup` can go through the running server instead of opening
+// the files it holds. ErrNotRunning when there is no socket to reach.
+func RunningURI(dataDir string) (string, error) {
+	dir, err := filepath.Abs(dataDir)
+	if err != nil {
+		return "", fmt.Errorf("embeddb: data dir %q: %w", dataDir, err)
+	}
+	sock := filepath.Join(dir, socketFileName)
+	if fi, err := os.Stat(sock); err != nil || fi.Mode()&os.ModeSocket == 0 {
+		return "", fmt.Errorf("embeddb: no server socket at %s: %w", sock, ErrNotRunning)
+	}
+	return "mongodb://" + url.QueryEscape(sock) + "/", nil
+}
+
+// ErrNotRunning is returned by RunningURI when no server listens on the data dir's socket.
+var ErrNotRunning = errors.New("the running newsroom listens on no socket in its data dir")

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -49,6 +48,8 @@ type step struct {
 //	           _id "demo-edition"           the demo edition is loaded (or loading): inserting it
 //	                                        claims the load, so it happens once per database
 //	           _id "demo-edition/takeover/<start>" claims the retry of a load that never finished
+//	schema     _id "<version, 4 digits>"    the steps below that are done (schema.go); a step's
+//	                                        version is its place in this list: append only
 var schema = []step{
 	{"stories by change time, for catching up with other instances", "stories", bson.D{{Key: "updated_at", Value: 1}}, false, "updated_at"},
 	{"photos by change time, for catching up with other instances", "photos", bson.D{{Key: "updated_at", Value: 1}}, false, "updated_at"},
@@ -60,19 +61,20 @@ var schema = []step{
 	{"sessions by idle deadline, for the periodic sweep", "sessions", bson.D{{Key: "idle_until", Value: 1}}, false, "idle_until"},
 }
 
-// Migrate creates the collections' indexes; it is safe to run at every start.
+// Migrate brings the database to this binary's schema: it runs the steps not
+// yet recorded as done, records each, and refuses a database whose schema is
+// newer than this binary's (ErrSchemaTooNew). Safe to run at every start.
 func (s *Store) Migrate(ctx context.Context, log *slog.Logger) error {
-	for i, st := range schema {
-		cctx, cancel := s.ctx(ctx)
-		_, err := s.db.Collection(st.collection).Indexes().CreateOne(cctx, mongo.IndexModel{
-			Keys:    st.keys,
-			Options: options.Index().SetName(st.name).SetUnique(st.unique),
-		})
-		cancel()
-		if err != nil {
-			return wrap(fmt.Sprintf("schema step %d (%s)", i+1, st.desc), err)
-		}
-		log.Debug("schema step", "n", i+1, "desc", st.desc)
-	}
-	return nil
+	return s.migrate(ctx, log, schema)
+}
+
+// applyStep creates a step's index (idempotent: the same keys and name).
+func (s *Store) applyStep(ctx context.Context, st step) error {
+	cctx, cancel := s.ctx(ctx)
+	defer cancel()
+	_, err := s.db.Collection(st.collection).Indexes().CreateOne(cctx, mongo.IndexModel{
+		Keys:    st.keys,
+		Options: options.Index().SetName(st.name).SetUnique(st.unique),
+	})
+	return err
 }

@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/newsroom/newsroom/backup"
 	"github.com/newsroom/newsroom/coalesce"
 	"github.com/newsroom/newsroom/config"
 )
@@ -60,6 +61,11 @@ func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
 		return err
 	}
 	defer db.close()
+	if unfinished, err := backup.Unfinished(ctx, db.store.DB()); err != nil {
+		return err
+	} else if unfinished != "" {
+		return fmt.Errorf("%s: the database holds part of a paper; run newsroom restore --force with that archive again", unfinished)
+	}
 	if cfg.Embedded() && !cfg.NoDemo {
 		if err := loadDemoIfEmpty(ctx, db.store, cfg.DataDir, log); err != nil {
 			return err

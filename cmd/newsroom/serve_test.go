@@ -1,9 +1,15 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"io"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"testing"
+
+	"github.com/newsroom/newsroom/store"
 )
 
 func TestServeTunesTheRuntimeUnlessTheEnvironmentDecides(t *testing.T) {
@@ -25,5 +31,16 @@ func TestServeTunesTheRuntimeUnlessTheEnvironmentDecides(t *testing.T) {
 	}
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("GOGC = %d with the variable set, want it left at 100", got)
+	}
+}
+
+func TestVersionPrintsTheSchemaVersion(t *testing.T) {
+	var out strings.Builder
+	if err := run(context.Background(), []string{"version"}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("(schema %d)", store.SchemaVersion())
+	if !strings.Contains(out.String(), want) {
+		t.Fatalf("newsroom version printed %q; want it to contain %q", out.String(), want)
 	}
 }
