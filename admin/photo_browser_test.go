@@ -27,7 +27,7 @@ func addPhoto(t *testing.T, lib *photos.Library, name, caption, alt string, tint
 	if err := jpeg.Encode(&buf, img, nil); err != nil {
 		t.Fatal(err)
 	}
-	p, err := lib.Upload(t.Context(), name, &buf, "editor@demo.newsroom")
+	p, _, err := lib.Upload(t.Context(), name, &buf, "editor@demo.newsroom")
 	if err != nil {
 		t.Fatal(err)
 	}

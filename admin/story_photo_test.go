@@ -79,7 +79,7 @@ func (pn *photoNewsroom) photo(t *testing.T, name, altKo, captionKo string) *pho
 	if err := jpeg.Encode(&buf, img, nil); err != nil {
 		t.Fatal(err)
 	}
-	p, err := pn.lib.Upload(t.Context(), name, &buf, "editor@example.com")
+	p, _, err := pn.lib.Upload(t.Context(), name, &buf, "editor@example.com")
 	if err != nil {
 		t.Fatal(err)
 	}

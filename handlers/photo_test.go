@@ -36,7 +36,7 @@ func TestLeadPhotoOnArticleFeedAndMetadata(t *testing.T) {
 	if err := jpeg.Encode(&buf, small, nil); err != nil {
 		t.Fatal(err)
 	}
-	p, err := lib.Upload(ctx, "chamber.jpg", &buf, "test")
+	p, _, err := lib.Upload(ctx, "chamber.jpg", &buf, "test")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -110,31 +110,16 @@ func tooLarge(lim Limits) error {
 	return &Error{ID: MsgTooLarge, Args: []any{"Max", fmt.Sprintf("%d MB", lim.MaxBytes>>20), "MaxBytes", lim.MaxBytes}}
 }
 
-// Decode checks an upload and decodes it upright. The size and the pixel
-// count declared in the header are checked before decoding, so a small file
+// Decode checks an upload (Inspect) and decodes it upright. The size and the
+// pixels declared in the header are checked before decoding, so a small file
 // that declares a huge image (a decompression bomb) costs nothing.
 func Decode(data []byte, lim Limits) (*Upload, error) {
-	if int64(len(data)) > lim.MaxBytes {
-		return nil, tooLarge(lim)
-	}
-	f, ok := sniff(data)
-	if !ok {
-		return nil, &Error{ID: MsgNotImage}
-	}
-	cfg, err := f.config(bytes.NewReader(data))
+	h, err := Inspect(data, lim)
 	if err != nil {
-		return nil, &Error{ID: MsgCorrupt, Err: err}
+		return nil, err
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return nil, &Error{ID: MsgCorrupt, Err: fmt.Errorf("size %d×%d", cfg.Width, cfg.Height)}
-	}
-	// int64: 65535×65535 overflows nothing, but a 32-bit int would.
-	if int64(cfg.Width)*int64(cfg.Height) > int64(lim.MaxPixels) {
-		return nil, &Error{ID: MsgTooManyPixels, Args: []any{
-			"Width", cfg.Width, "Height", cfg.Height,
-			"Max", fmt.Sprintf("%d MP", lim.MaxPixels/1_000_000), "MaxPixels", lim.MaxPixels,
-		}}
-	}
+	f, _ := sniff(data) // Inspect found the format
+	cfg := image.Config{Width: h.Width, Height: h.Height}
 	img, err := f.decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, &Error{ID: MsgCorrupt, Err: err}

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -210,6 +211,10 @@ func (l *Library) fail(c *gin.Context, err error) {
 		he = &httpError{status: http.StatusForbidden, id: "photos.error.forbidden"}
 	case errors.Is(err, ErrNotFound), errors.Is(err, store.ErrNotFound):
 		he = &httpError{status: http.StatusNotFound, id: "photos.error.not_found"}
+	case errors.Is(err, ErrBusy):
+		l.log.Warn("photos: upload refused, busy", "path", c.Request.URL.Path, "err", err)
+		c.Header("Retry-After", strconv.Itoa(int(RetryAfter.Seconds())))
+		he = &httpError{status: http.StatusServiceUnavailable, id: "photos.error.busy"}
 	case errors.Is(err, store.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		l.log.Warn("photos: database unavailable", "path", c.Request.URL.Path, "err", err)
 		he = &httpError{status: http.StatusServiceUnavailable, id: "photos.error.unavailable"}

@@ -41,7 +41,7 @@ type client struct {
 
 const testPassword = "correct horse battery"
 
-func newAdminEnv(t *testing.T, limits media.Limits) *adminEnv {
+func newAdminEnv(t *testing.T, limits media.Limits, opt ...func(*Deps)) *adminEnv {
 	t.Helper()
 	tz, _ := time.LoadLocation("America/Chicago")
 	langs, err := lang.New(locales.FS, []string{"ko", "en"}, "ko", tz)
@@ -53,6 +53,9 @@ func newAdminEnv(t *testing.T, limits media.Limits) *adminEnv {
 		d.Limits = limits
 		d.Langs = langs
 		d.Stories = func() []*story.Story { a.mu.Lock(); defer a.mu.Unlock(); return a.stories }
+		for _, o := range opt {
+			o(d)
+		}
 	})
 	if err := a.st.Migrate(context.Background(), slog.New(slog.DiscardHandler)); err != nil {
 		t.Fatal(err)
@@ -66,7 +69,10 @@ func newAdminEnv(t *testing.T, limits media.Limits) *adminEnv {
 	r := gin.New()
 	r.GET("/media/:id/:file", a.lib.ServeMedia)
 	a.lib.RegisterAdmin(r.Group(AdminPrefix))
-	a.srv = httptest.NewServer(r)
+	// The server's timeouts are serve's, with NEWSROOM_REQUEST_TIMEOUT at its default.
+	a.srv = httptest.NewUnstartedServer(r)
+	a.srv.Config.ReadTimeout, a.srv.Config.WriteTimeout = 30*time.Second, 20*time.Second
+	a.srv.Start()
 	t.Cleanup(a.srv.Close)
 	return a
 }

@@ -101,6 +101,12 @@ func (l *Library) Delete(ctx context.Context, id string) error {
 		return fmt.Errorf("photos: delete %s: %w", id, err)
 	}
 	l.forget(id)
+	if p.Hash != "" {
+		// Its bytes may make a photo again.
+		if err := l.st.ReleasePhotoHash(ctx, p.Hash, id); err != nil {
+			l.log.Warn("photos: releasing a deleted photo's hash", "photo", id, "err", err)
+		}
+	}
 	files := []string{p.Original}
 	for _, r := range p.Renditions {
 		files = append(files, r.File)

@@ -131,7 +131,7 @@ func phoneJPEG(t testing.TB, img image.Image, orientation int) []byte {
 
 func upload(t testing.TB, lib *Library, name string, data []byte) *Photo {
 	t.Helper()
-	p, err := lib.Upload(context.Background(), name, bytes.NewReader(data), "reporter@example.com")
+	p, _, err := lib.Upload(context.Background(), name, bytes.NewReader(data), "reporter@example.com")
 	if err != nil {
 		t.Fatalf("upload %s: %v", name, err)
 	}

@@ -40,7 +40,14 @@ type Deps struct {
 	Files    *media.Files
 	CacheDir string       // renditions and thumbnails served from here; e.g. <data dir>/media
 	Limits   media.Limits // zero: media.DefaultLimits()
-	Log      *slog.Logger
+	// UploadMemory is the memory uploads being decoded may take together
+	// (zero: 512 MB); UploadWait how long an upload waits for room before
+	// ErrBusy (zero: 10 s); UploadTimeout how long a client waits for its
+	// upload to be processed before ErrBusy (zero: 60 s).
+	UploadMemory  int64
+	UploadWait    time.Duration
+	UploadTimeout time.Duration
+	Log           *slog.Logger
 
 	Auth  *auth.Service
 	Langs *lang.Set
@@ -55,22 +62,23 @@ type Deps struct {
 
 // Library is the media library; it is safe for concurrent use.
 type Library struct {
-	st       *store.Store
-	files    *media.Files
-	dir      string
-	limits   media.Limits
-	log      *slog.Logger
-	auth     *auth.Service
-	langs    *lang.Set
-	stories  func() []*story.Story
-	changed  func(string)
-	now      func() time.Time
-	widths   []int
-	formats  []string
-	encoding chan struct{} // bounds uploads being decoded and encoded at once
-	cropping chan struct{} // bounds thumbnails being made at once
-	fill     [64]sync.Mutex
-	sameSite *http.CrossOriginProtection // refuses changes sent from other sites
+	st         *store.Store
+	files      *media.Files
+	dir        string
+	limits     media.Limits
+	log        *slog.Logger
+	auth       *auth.Service
+	langs      *lang.Set
+	stories    func() []*story.Story
+	changed    func(string)
+	now        func() time.Time
+	widths     []int
+	formats    []string
+	gate       *gate // bounds uploads being decoded and encoded at once
+	uploadTime time.Duration
+	cropping   chan struct{} // bounds thumbnails being made at once
+	fill       [64]sync.Mutex
+	sameSite   *http.CrossOriginProtection // refuses changes sent from other sites
 
 	mu     sync.RWMutex
 	byID   map[string]*Photo
@@ -97,13 +105,20 @@ func New(ctx context.Context, d Deps) (*Library, error) {
 	if d.Changed == nil {
 		d.Changed = func(string) {}
 	}
+	if d.UploadMemory <= 0 {
+		d.UploadMemory = defaultUploadMemory
+	}
+	if d.UploadWait <= 0 {
+		d.UploadWait = defaultUploadWait
+	}
+	if d.UploadTimeout <= 0 {
+		d.UploadTimeout = defaultUploadTime
+	}
 	l := &Library{
 		st: d.Store, files: d.Files, dir: d.CacheDir, limits: d.Limits, log: d.Log,
 		auth: d.Auth, langs: d.Langs, stories: d.Stories, changed: d.Changed, now: d.Now,
 		widths: media.DefaultWidths(), formats: []string{media.JPEG, media.WebP},
-		// A full JPEG+WebP set of a 12 MP photo allocates about 300 MB:
-		// two at once is what a small server can hold.
-		encoding: make(chan struct{}, 2),
+		gate: newGate(d.UploadMemory, d.UploadWait), uploadTime: d.UploadTimeout,
 		cropping: make(chan struct{}, 2),
 		sameSite: http.NewCrossOriginProtection(),
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -28,11 +29,33 @@ func (l *Library) uploadShow(c *gin.Context) {
 	l.show(c, http.StatusOK, "upload", p)
 }
 
+// uploadReadTime is how long a client may take to send an upload: 25 MB
+// at about 4 Mbit/s.
+const uploadReadTime = 60 * time.Second
+
+// allowUploadTime lifts the server's read and write deadlines, sized for
+// pages, to what an upload may take: sending it, waiting for room and being
+// processed. Past those the client still gets its answer (ErrBusy), so the
+// connection must not be cut before.
+func (l *Library) allowUploadTime(c *gin.Context) {
+	now := time.Now()
+	rc := http.NewResponseController(c.Writer)
+	if err := rc.SetReadDeadline(now.Add(uploadReadTime)); err != nil {
+		l.log.Warn("photos: lifting the read deadline of an upload", "err", err)
+	}
+	if err := rc.SetWriteDeadline(now.Add(uploadReadTime + l.gate.wait + l.uploadTime + 10*time.Second)); err != nil {
+		l.log.Warn("photos: lifting the write deadline of an upload", "err", err)
+	}
+}
+
 type uploaded struct {
-	ID    string `json:"id"`
-	Name  string `json:"name"`
-	Edit  string `json:"edit"`
-	Thumb string `json:"thumb"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Existing is true when the same bytes were uploaded before: the
+	// photo is the one they made then.
+	Existing bool   `json:"existing,omitempty"`
+	Edit     string `json:"edit"`
+	Thumb    string `json:"thumb"`
 }
 
 // uploadReceive takes one photo as the request body (the script's way:
@@ -44,16 +67,21 @@ func (l *Library) uploadReceive(c *gin.Context) {
 		l.fail(c, auth.ErrForbidden)
 		return
 	}
+	l.allowUploadTime(c)
 	if isMultipart(c) {
 		l.uploadMultipart(c, u)
 		return
 	}
-	p, err := l.Upload(c.Request.Context(), c.Query("name"), c.Request.Body, u.ID)
+	p, existing, err := l.Upload(c.Request.Context(), c.Query("name"), c.Request.Body, u.ID)
 	if err != nil {
 		l.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusCreated, uploaded{ID: p.ID, Name: p.Name, Edit: AdminPrefix + "/photo/" + p.ID, Thumb: ThumbURL(p, CropWide, 320)})
+	status := http.StatusCreated
+	if existing {
+		status = http.StatusOK
+	}
+	c.JSON(status, uploaded{ID: p.ID, Name: p.Name, Existing: existing, Edit: AdminPrefix + "/photo/" + p.ID, Thumb: ThumbURL(p, CropWide, 320)})
 }
 
 // uploadMultipart reads the form's parts as they arrive, so a large upload
@@ -89,7 +117,7 @@ func (l *Library) uploadMultipart(c *gin.Context, u *auth.User) {
 		if part.FormName() != "file" || part.FileName() == "" {
 			continue
 		}
-		if _, err := l.Upload(c.Request.Context(), part.FileName(), part, u.ID); err != nil {
+		if _, _, err := l.Upload(c.Request.Context(), part.FileName(), part, u.ID); err != nil {
 			l.fail(c, err)
 			return
 		}

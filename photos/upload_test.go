@@ -111,7 +111,7 @@ func TestUploadRefusals(t *testing.T) {
 		{"broken.jpg", []byte("\xff\xd8\xff\xe0 not really a jpeg"), media.MsgCorrupt},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := e.lib.Upload(context.Background(), tc.name, bytes.NewReader(tc.data), "r@example.com")
+			_, _, err := e.lib.Upload(context.Background(), tc.name, bytes.NewReader(tc.data), "r@example.com")
 			var me *media.Error
 			if !errors.As(err, &me) || me.ID != tc.id {
 				t.Fatalf("Upload(%s) = %v, want a media error %s", tc.name, err, tc.id)

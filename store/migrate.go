@@ -40,6 +40,7 @@ type step struct {
 //	presence   _id "<n>/<lang>"             who has a version open, per user (a soft notice, never a lock)
 //	glossary   _id "<slug of the terms>"    the paper's names and terms
 //	photos     _id "<photo id>"             metadata; originals and renditions in GridFS bucket "photos"
+//	photo_hashes _id sha256(bytes uploaded) claimed by insert: the same bytes uploaded twice make one photo
 //	deletions  _id "story/<n>" or "photo/<id>"  tombstones (kept a week), so that other instances forget what
 //	                                        one deleted (they poll updated_at, which a deleted document lacks)
 //	locks      _id "<collection>/<key>"    held by the one writer updating that record (locks.go):

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"time"
 
@@ -42,6 +43,10 @@ type Photo struct {
 	// CropRev counts focal point changes; it is part of thumbnail URLs so
 	// that a new crop gets a new URL while old ones stay cacheable for good.
 	CropRev int `bson:"crop_rev,omitempty"`
+
+	// Hash is the SHA-256 of the bytes as uploaded (hex), by which an
+	// identical upload finds this photo; empty for photos from before.
+	Hash string `bson:"hash,omitempty"`
 
 	UploadedBy string      `bson:"uploaded_by"`
 	UploadedAt time.Time   `bson:"uploaded_at"`
@@ -129,4 +134,43 @@ func (s *Store) DeletePhoto(ctx context.Context, id string) error {
 		return wrap("delete photo "+id, mongo.ErrNoDocuments)
 	}
 	return nil
+}
+
+// PhotoHash is the claim an upload makes on its content hash, so that the
+// same bytes uploaded again (a retry, a double click, another instance)
+// find the first photo instead of making a second.
+type PhotoHash struct {
+	Hash  string    `bson:"_id"`
+	Photo string    `bson:"photo"`
+	At    time.Time `bson:"at"`
+}
+
+// ClaimPhotoHash records that photo is being made from the bytes hashed
+// h.Hash; ErrConflict when another upload claimed them first.
+func (s *Store) ClaimPhotoHash(ctx context.Context, h PhotoHash) error {
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	_, err := s.db.Collection("photo_hashes").InsertOne(ctx, h)
+	if mongo.IsDuplicateKeyError(err) {
+		return fmt.Errorf("store: photo hash %s: %w", h.Hash, ErrConflict)
+	}
+	return wrap("claim photo hash "+h.Hash, err)
+}
+
+// PhotoHashClaim returns the claim on hash; ErrNotFound when there is none.
+func (s *Store) PhotoHashClaim(ctx context.Context, hash string) (PhotoHash, error) {
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	var h PhotoHash
+	err := s.db.Collection("photo_hashes").FindOne(ctx, bson.D{{Key: "_id", Value: hash}}).Decode(&h)
+	return h, wrap("photo hash "+hash, err)
+}
+
+// ReleasePhotoHash removes the claim on hash if photo holds it (an upload
+// that failed, a photo deleted), so the same bytes may be uploaded anew.
+func (s *Store) ReleasePhotoHash(ctx context.Context, hash, photo string) error {
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	_, err := s.db.Collection("photo_hashes").DeleteOne(ctx, bson.D{{Key: "_id", Value: hash}, {Key: "photo", Value: photo}})
+	return wrap("release photo hash "+hash, err)
 }

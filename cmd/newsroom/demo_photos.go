@@ -41,7 +41,7 @@ func attachDemoPhotos(ctx context.Context, st *store.Store, dataDir string, log 
 		if err := jpeg.Encode(&buf, small, &jpeg.Options{Quality: 88}); err != nil {
 			return err
 		}
-		p, err := lib.Upload(ctx, fmt.Sprintf("demo-%d.jpg", i+1), &buf, "demo")
+		p, _, err := lib.Upload(ctx, fmt.Sprintf("demo-%d.jpg", i+1), &buf, "demo")
 		if err != nil {
 			return fmt.Errorf("demo photo %d: %w", i+1, err)
 		}

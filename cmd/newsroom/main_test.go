@@ -364,7 +364,7 @@ func TestInstancesCatchUpWithEachOther(t *testing.T) {
 	if err := jpeg.Encode(&jpg, image.NewRGBA(image.Rect(0, 0, 600, 400)), nil); err != nil {
 		t.Fatal(err)
 	}
-	p, err := a.photos.Upload(ctx, "council.jpg", &jpg, "test")
+	p, _, err := a.photos.Upload(ctx, "council.jpg", &jpg, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
