@@ -73,26 +73,27 @@ func convertBodyWith(conv *converter.Converter, raw string, post int, m Media) C
 	return out
 }
 
-var reBlockComment = regexp.MustCompile(`<!--\s*(/?)wp:([a-z0-9/_-]+)(\s+\{.*?\})?\s*/?-->`)
+var (
+	reBlockComment = regexp.MustCompile(`<!--\s*/?wp:[a-z0-9/_-]+(?:\s+\{.*?\})?\s*/?-->`)
+	reEmbedBlock   = regexp.MustCompile(`(?s)<!--\s*wp:(?:embed|core-embed/[a-z0-9-]+)\s+(\{.*?\})\s*/?-->(.*?<!--\s*/wp:(?:embed|core-embed/[a-z0-9-]+)\s*-->)?`)
+)
 
 // blocks removes Gutenberg's block comments, keeping the HTML they wrap
 // (which is already the post's final markup); an embed block, whose HTML
 // holds the address only as text, becomes a link.
 func blocks(raw string) string {
-	return reBlockComment.ReplaceAllStringFunc(raw, func(c string) string {
-		m := reBlockComment.FindStringSubmatch(c)
-		if m[1] == "/" || !(m[2] == "embed" || strings.HasPrefix(m[2], "core-embed/")) || m[3] == "" {
-			return "\n"
-		}
+	raw = reEmbedBlock.ReplaceAllStringFunc(raw, func(c string) string {
+		m := reEmbedBlock.FindStringSubmatch(c)
 		var attrs struct {
 			URL string `json:"url"`
 		}
-		if json.Unmarshal([]byte(strings.TrimSpace(m[3])), &attrs) != nil || attrs.URL == "" {
+		if json.Unmarshal([]byte(m[1]), &attrs) != nil || !strings.HasPrefix(attrs.URL, "http") {
 			return "\n"
 		}
 		e := html.EscapeString(attrs.URL)
 		return "\n" + `<p><a href="` + e + `">` + e + "</a></p>\n"
 	})
+	return reBlockComment.ReplaceAllString(raw, "\n")
 }
 
 // rewriteDOM points images at the photo library (dropping those without a

@@ -10,6 +10,7 @@ import (
 	"github.com/newsroom/newsroom/photos"
 	"github.com/newsroom/newsroom/redirect"
 	"github.com/newsroom/newsroom/store"
+	"github.com/newsroom/newsroom/story"
 )
 
 // articlePath is where a language version lives on the new site.
@@ -25,6 +26,9 @@ func (im *importer) redirect(from, to string) {
 // ?page_id=ID), its exported permalink with and without its language
 // prefix, and the permalink structure given with --permalinks.
 func (im *importer) postRedirects(n int, m member) {
+	if m.version.Status != story.Published && m.version.Status != story.Scheduled {
+		return // nothing a reader could have had an address of
+	}
 	to := articlePath(m.lang, n, m.version.Slug)
 	im.redirect(redirect.QueryKey("p", m.id), to)
 	im.redirect(redirect.QueryKey("page_id", m.id), to)
@@ -77,7 +81,8 @@ func (im *importer) termRedirects() {
 			im.termPaths("tag", t.Slug, to)
 		}
 	}
-	for login, h := range im.handles {
+	for key, h := range im.handles {
+		login := strings.TrimPrefix(key, "cap-") // a guest author's address is /author/<login>/
 		for _, l := range im.opt.Languages {
 			to := "/" + l + "/author/" + url.PathEscape(h)
 			im.redirect(redirect.Key(l, "/author/"+login), to)

@@ -26,6 +26,7 @@ type member struct {
 	link     string
 	created  time.Time
 	comments []Comment
+	byline   []string
 }
 
 // pendingStory is a story waiting for the other posts of its translation
@@ -96,6 +97,7 @@ func (im *importer) post(ctx context.Context, it *Item) error {
 		return nil
 	}
 	m := im.member(it, lang)
+	m.byline = im.storyOf(it).Byline
 	key, want := im.groupOf(pt, lang)
 	if ref, ok := im.refs[refID("post", it.ID)]; ok {
 		im.groupNumber[key] = ref.Number
@@ -219,6 +221,11 @@ func (im *importer) create(ctx context.Context, ps *pendingStory) error {
 		v := m.version
 		st.Versions[m.lang] = &v
 		bodies[m.lang] = m.body
+		for _, h := range m.byline {
+			if !contains(st.Byline, h) {
+				st.Byline = append(st.Byline, h)
+			}
+		}
 		if m.created.Before(st.CreatedAt) || st.CreatedAt.IsZero() {
 			st.CreatedAt = m.created
 		}

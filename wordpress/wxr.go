@@ -186,7 +186,7 @@ func isWP(n xml.Name) bool {
 
 func (p *parser) start(t xml.StartElement) error {
 	switch {
-	case t.Name.Local == "channel":
+	case t.Name.Space == "" && (t.Name.Local == "channel" || t.Name.Local == "rss"):
 		return nil // its children come as further tokens
 	case t.Name.Local == "item":
 		p.sendChannel()
