@@ -160,6 +160,9 @@ func phpMap(s string) (map[string]int, error) {
 			return nil, fmt.Errorf("%s: %v is not an id", lang, v)
 		}
 	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no language in %q", truncateUTF8(s, 80))
+	}
 	return out, nil
 }
 
