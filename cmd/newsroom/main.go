@@ -2,6 +2,7 @@
 //
 //	newsroom [serve]          run the site (default)
 //	newsroom demo             load the demo edition (and --archive N synthetic stories)
+//	newsroom import wordpress import a WordPress site from its WXR export
 //	newsroom reindex          rebuild the search index
 //	newsroom user add         create an account
 //	newsroom version          print the version
@@ -31,6 +32,7 @@ func commands() []command {
 	return []command{
 		{"serve", "run the site (the default)", runServe},
 		{"demo", "load the demo edition; --archive N adds N synthetic stories", runDemo},
+		{"import", "import wordpress [--dry-run] EXPORT.xml…: import a WordPress site, its translation pairs and old addresses", runImport},
 		{"reindex", "rebuild the search index from the database", runReindex},
 		{"user", "user add --email … --role …: create an account (password from a prompt or stdin)", runUser},
 		{"version", "print the version", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
