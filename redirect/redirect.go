@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Key is the form an old address is stored and looked up under: the path
@@ -91,6 +92,10 @@ func (t *Table) Lookup(u *url.URL) (string, bool) {
 			}
 		}
 	}
+	if k := UploadKey(u.Path); k != "" {
+		to, ok := t.to[UploadPrefix+k]
+		return to, ok
+	}
 	path := Key("", u.Path)
 	lang, rest := t.splitLang(path)
 	if l := q.Get("lang"); l != "" && t.known(l) {
@@ -106,6 +111,9 @@ func (t *Table) Lookup(u *url.URL) (string, bool) {
 	}
 	if to, ok := t.to[rest]; ok {
 		return to, true
+	}
+	if rest == "/" && lang != "" {
+		return "/" + lang + "/", true // /?lang=en
 	}
 	return t.pattern(lang, rest)
 }
@@ -163,14 +171,25 @@ func (t *Table) pattern(lang, path string) (string, bool) {
 		if y < 1995 || y > 2100 {
 			return "", false
 		}
-		from, to := m[1]+"-01-01", m[1]+"-12-31"
-		if m[2] != "" {
-			from, to = m[1]+"-"+m[2]+"-01", m[1]+"-"+m[2]+"-31"
-			if m[3] != "" {
-				from, to = m[1]+"-"+m[2]+"-"+m[3], m[1]+"-"+m[2]+"-"+m[3]
+		mo, _ := strconv.Atoi("0" + m[2]) // digits only
+		d, _ := strconv.Atoi("0" + m[3])
+		start, end := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+		switch {
+		case mo < 1 || mo > 12:
+			if m[2] != "" {
+				return "", false
 			}
+		case d == 0:
+			start = time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+			end = start.AddDate(0, 1, -1)
+		default:
+			start = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+			if start.Month() != time.Month(mo) {
+				return "", false
+			}
+			end = start
 		}
-		return "/" + lang + "/search?from=" + from + "&to=" + to, true
+		return "/" + lang + "/search?from=" + start.Format(time.DateOnly) + "&to=" + end.Format(time.DateOnly), true
 	}
 	return "", false
 }

@@ -102,7 +102,7 @@ func (im *importer) termRedirects() {
 		to := photos.URL(p, largestWidth(p), "jpeg")
 		im.redirect(redirect.QueryKey("attachment_id", id), to)
 		if k := uploadKey(a.URL); k != "" {
-			im.redirect("uploads:"+k, to)
+			im.redirect(redirect.UploadPrefix+k, to)
 		}
 	}
 }

@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/elliotchance/phpserialize"
+
+	"github.com/newsroom/newsroom/redirect"
 )
 
 // Source opens the export files, once per pass (the import reads them
@@ -252,27 +252,5 @@ func decodeSlug(s string) string {
 	return s
 }
 
-var reSizeSuffix = regexp.MustCompile(`-(?:\d{1,5}x\d{1,5}|scaled|rotated|e\d{10,13})(\.[A-Za-z0-9]{2,5})$`)
-
-// uploadKey makes an image address comparable across its sizes: the path
-// under wp-content/uploads, percent-decoded, without WordPress's
-// "-300x200", "-scaled" or edit suffixes.
-func uploadKey(u string) string {
-	i := strings.Index(u, "/wp-content/uploads/")
-	if i < 0 {
-		return ""
-	}
-	rest := u[i+len("/wp-content/uploads/"):]
-	if q := strings.IndexAny(rest, "?#"); q >= 0 {
-		rest = rest[:q]
-	}
-	rest = decodeSlug(rest)
-	rest = path.Clean("/" + rest)[1:]
-	for {
-		s := reSizeSuffix.ReplaceAllString(rest, "$1")
-		if s == rest {
-			return strings.ToLower(s)
-		}
-		rest = s
-	}
-}
+// uploadKey is redirect.UploadKey: one notion of which upload an address is.
+func uploadKey(u string) string { return redirect.UploadKey(u) }
