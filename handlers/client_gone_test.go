@@ -29,7 +29,7 @@ func TestAbandonedRequestIsNoServerError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := up.Upload(ctx, "a.png", bytes.NewReader(pngPicture(t, 900, 600)), "test")
+	p, _, err := up.Upload(ctx, "a.png", bytes.NewReader(pngPicture(t, 900, 600)), "test")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,6 +35,9 @@ func badRequest(id string, link *render.Link, args ...any) error {
 }
 
 func (h *Handler) notFound(c *gin.Context) {
+	if h.oldAddress(c) {
+		return
+	}
 	h.fail(c, notFoundErr("error.not_found.body", nil))
 }
 

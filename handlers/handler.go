@@ -17,6 +17,7 @@ import (
 	"github.com/newsroom/newsroom/markdown"
 	"github.com/newsroom/newsroom/pagecache"
 	"github.com/newsroom/newsroom/photos"
+	"github.com/newsroom/newsroom/redirect"
 	"github.com/newsroom/newsroom/render"
 	"github.com/newsroom/newsroom/search"
 	"github.com/newsroom/newsroom/static"
@@ -41,6 +42,8 @@ type Handler struct {
 	trustedProxies []string
 	ident          atomic.Pointer[store.Identity] // the paper's identity as admins set it
 	indexing       atomic.Bool                    // the search index is being rebuilt: results may be incomplete
+	redirects      *redirect.Table                // old addresses (an imported site's); nil: none
+	misses         *redirect.Misses               // the 404 monitor; nil: not kept
 	now            func() time.Time
 }
 
@@ -62,7 +65,11 @@ type Deps struct {
 	BaseURL     *url.URL
 	// TrustedProxies may set X-Forwarded-For; nil trusts none.
 	TrustedProxies []string
-	Now            func() time.Time
+	// Redirects are old addresses asked only when no route matches;
+	// Misses counts those that find nothing (the 404 monitor).
+	Redirects *redirect.Table
+	Misses    *redirect.Misses
+	Now       func() time.Time
 }
 
 // New builds the Handler.
@@ -78,7 +85,7 @@ func New(d Deps) *Handler {
 	return &Handler{
 		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: markdownFor(d), photos: d.Photos, search: d.Search,
 		assets: d.Assets, statics: statics, log: d.Log, baseURL: d.BaseURL.String(), now: now,
-		trustedProxies: d.TrustedProxies,
+		trustedProxies: d.TrustedProxies, redirects: d.Redirects, misses: d.Misses,
 	}
 }
 

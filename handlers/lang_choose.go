@@ -11,6 +11,10 @@ import (
 
 // rootRedirect sends / to the reader's language: cookie, Accept-Language, default.
 func (h *Handler) rootRedirect(c *gin.Context) {
+	// /?p=12 and the like: a previous site's address of one page
+	if c.Request.URL.RawQuery != "" && h.oldAddress(c) {
+		return
+	}
 	c.Header("Vary", "Cookie, Accept-Language")
 	c.Header("Cache-Control", "private, no-cache")
 	c.Redirect(http.StatusFound, "/"+h.preferredLang(c.Request)+"/")

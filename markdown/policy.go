@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"regexp"
+	"sync"
 
 	"github.com/microcosm-cc/bluemonday"
 )
@@ -50,4 +51,14 @@ func newPolicy() *bluemonday.Policy {
 	p.AllowAttrs("loading").Matching(regexp.MustCompile(`^(?:lazy|eager)$`)).OnElements("img")
 	p.AllowAttrs("decoding").Matching(regexp.MustCompile(`^(?:async|sync|auto)$`)).OnElements("img")
 	return p
+}
+
+// bodyPolicy is built once; a bluemonday policy is safe for concurrent use
+// once built.
+var bodyPolicy = sync.OnceValue(newPolicy)
+
+// Sanitize cleans HTML that arrives from outside (an import) by the same
+// allow-list as rendered story bodies, before it is turned into Markdown.
+func Sanitize(html string) string {
+	return bodyPolicy().Sanitize(html)
 }

@@ -1,51 +1,70 @@
 package redirect
 
 import (
-	"strings"
+	"net/url"
 	"testing"
 )
 
-func TestLocalKeepsSafeTargetsAndEncodesThem(t *testing.T) {
-	cases := []struct{ next, want string }{
-		{"/en/news/12/trade-deal", "/en/news/12/trade-deal"},
-		{"/en/", "/en/"},
-		{"/en/search?q=무역&page=2", "/en/search?page=2&q=%EB%AC%B4%EC%97%AD"},
-		{"/en/tag/100%25-growth", "/en/tag/100%25-growth"},
-		{"/en/tag/한국", "/en/tag/%ED%95%9C%EA%B5%AD"},
-		{"/en/a b", "/en/a%20b"},
-		{"/en/x/../y/", "/en/y/"},
+func TestLookup(t *testing.T) {
+	tb := New([]string{"ko", "en"})
+	for from, to := range map[string]string{
+		QueryKey("p", 100):              "/ko/news/1/한미",
+		QueryKey("attachment_id", 200):  "/media/x/1600.jpg",
+		Key("ko", "/2019/03/한미-무역"):     "/ko/news/1/한미",
+		Key("en", "/2019/03/한미-무역"):     "/en/news/1/korus",
+		Key("", "/2019/03/korus"):       "/en/news/1/korus",
+		Key("", "/category/economy"):    "/ko/section/economy",
+		Key("en", "/category/economy"):  "/en/section/economy",
+		UploadPrefix + "2019/03/행사.jpg": "/media/x/1600.jpg",
+	} {
+		tb.Put(from, to)
 	}
-	for _, c := range cases {
-		if got := Local(c.next, "/en/", "/en/"); got != c.want {
-			t.Errorf("Local(%q) = %q, want %q", c.next, got, c.want)
+	tests := []struct{ in, want string }{
+		{"/?p=100", "/ko/news/1/한미"},
+		{"/?p=101", ""},
+		{"/?attachment_id=200", "/media/x/1600.jpg"},
+		{"/ko/2019/03/%ED%95%9C%EB%AF%B8-%EB%AC%B4%EC%97%AD/", "/ko/news/1/한미"},
+		{"/ko/2019/03/한미-무역", "/ko/news/1/한미"},
+		{"/2019/03/%ed%95%9c%eb%af%b8-%eb%ac%b4%ec%97%ad/?lang=en", "/en/news/1/korus"},
+		{"/2019/03/korus/", "/en/news/1/korus"},
+		{"/en/2019/03/korus/", "/en/news/1/korus"},
+		{"/category/economy/", "/ko/section/economy"},
+		{"/en/category/economy/", "/en/section/economy"},
+		{"/en/category/economy/feed/", "/en/section/economy/feed.xml"},
+		{"/category/economy/page/3/", "/ko/latest?page=3"},
+		{"/feed/", "/ko/feed.xml"},
+		{"/en/feed/", "/en/feed.xml"},
+		{"/page/2/", "/ko/latest?page=2"},
+		{"/2019/02/", "/ko/search?from=2019-02-01&to=2019-02-28"},
+		{"/2020/", "/ko/search?from=2020-01-01&to=2020-12-31"},
+		{"/2019/02/30/", ""},
+		{"/wp-content/uploads/2019/03/%ED%96%89%EC%82%AC-300x200.jpg", "/media/x/1600.jpg"},
+		{"/wp-content/uploads/2019/03/행사-scaled.jpg", "/media/x/1600.jpg"},
+		{"/wp-content/uploads/2019/03/other.jpg", ""},
+		{"/?lang=en", "/en/"},
+		{"/nothing-here/", ""},
+	}
+	for _, tt := range tests {
+		u, err := url.Parse(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := tb.Lookup(u)
+		if got != tt.want {
+			t.Errorf("%s → %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
 
-func TestLocalRefusesOtherSitesAndControlCharacters(t *testing.T) {
-	bad := []string{
-		"", "https://evil.example/en/", "//evil.example/en/", "/\\evil.example", "/en/\\..\\..\\x",
-		"/en/\x00", "/en/\x01x", "/en/\x7f", "/en/\r\nSet-Cookie: a=b", "/en/\u0085",
-		"/en/%00", "/en/%0d%0aX: y", "/en/?q=%00", "/en/?q=%01",
-		"/ko/", "/en", "/en/../admin/", "/en/../../etc", "/en/\xff", "/en/?%zz",
-		"/en/" + strings.Repeat("a", 3000),
+func TestMissesBounded(t *testing.T) {
+	ms := NewMisses()
+	for i := 0; i < 3*maxMisses; i++ {
+		ms.Note("/old/"+string(rune('a'+i%26))+url.PathEscape(string(rune(0xAC00+i))), testTime)
 	}
-	for _, next := range bad {
-		if got := Local(next, "/en/", "/en/"); got != "/en/" {
-			t.Errorf("Local(%q) = %q, want the fallback", next, got)
-		}
+	ms.Note("/wp-login.php", testTime)
+	if n := len(ms.Top(10 * maxMisses)); n != maxMisses {
+		t.Errorf("%d misses kept, want %d", n, maxMisses)
 	}
 }
 
-func TestLocalNeverPutsAnUnsafeByteInLocation(t *testing.T) {
-	for b := 0; b < 256; b++ {
-		for _, next := range []string{"/en/" + string(rune(b)), "/en/?q=" + string(rune(b)), "/en/" + string([]byte{byte(b)})} {
-			got := Local(next, "/en/", "/en/")
-			for i := 0; i < len(got); i++ {
-				if c := got[i]; c < 0x21 || c > 0x7e {
-					t.Fatalf("Local(%q) = %q: byte %#x in Location", next, got, c)
-				}
-			}
-		}
-	}
-}
+var testTime = mustTime("2026-01-02T03:04:05Z")

@@ -4,6 +4,7 @@
 //	newsroom demo             load the demo edition (and --archive N synthetic stories)
 //	newsroom backup           write an archive of the paper
 //	newsroom restore FILE     restore the paper from an archive
+//	newsroom import wordpress import a WordPress site from its WXR export
 //	newsroom reindex          rebuild the search index
 //	newsroom user add         create an account
 //	newsroom version          print the version and schema version
@@ -37,6 +38,7 @@ func commands() []command {
 		{"demo", "load the demo edition; --archive N adds N synthetic stories", runDemo},
 		{"backup", "write an archive of the paper (--out FILE), also while the site runs", runBackup},
 		{"restore", "restore [--force] FILE: the paper from an archive, into an empty database", runRestore},
+		{"import", "import wordpress [--dry-run] EXPORT.xml…: import a WordPress site, its translation pairs and old addresses", runImport},
 		{"reindex", "rebuild the search index from the database", runReindex},
 		{"user", "user add --email … --role …: create an account (password from a prompt or stdin)", runUser},
 		{"version", "print the version and the database schema version it brings a database to", func(_ context.Context, _ []string, stdout, _ io.Writer) error {

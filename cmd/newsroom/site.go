@@ -23,6 +23,7 @@ import (
 	"github.com/newsroom/newsroom/media"
 	"github.com/newsroom/newsroom/pagecache"
 	"github.com/newsroom/newsroom/photos"
+	"github.com/newsroom/newsroom/redirect"
 	"github.com/newsroom/newsroom/render"
 	"github.com/newsroom/newsroom/search"
 	"github.com/newsroom/newsroom/static"
@@ -92,6 +93,11 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 		return nil, err
 	}
 	cat.Load(stories, sections, authors)
+	redirects, err := loadRedirects(ctx, st, cfg.Languages)
+	if err != nil {
+		return nil, err
+	}
+	misses := redirect.NewMisses()
 	authSvc := auth.New(st, auth.Config{Log: log})
 	// The photo library calls back into the reader site when a photo changes;
 	// the site is built after it, so the callback goes through this variable.
@@ -122,7 +128,7 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 	h = handlers.New(handlers.Deps{
 		Store: st, Catalog: cat, Cache: pagecache.New(cfg.CacheBytes), Langs: langs, Pages: pages,
 		Markdown: md, MarkdownFor: mdFor, Photos: lib, Search: idx, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
-		TrustedProxies: cfg.TrustedProxies,
+		TrustedProxies: cfg.TrustedProxies, Redirects: redirects, Misses: misses,
 	})
 	h.SetIdentity(ident)
 	applyIdentity := func(id store.Identity) {
@@ -324,4 +330,20 @@ func (s *site) followDeletions(ctx context.Context, t time.Time) time.Time {
 		}
 	}
 	return t
+}
+
+// loadRedirects reads the old addresses (an imported site's, and those
+// admins added) into the table the reader site asks when no route matches.
+// A redirect added through another instance reaches this one at its next
+// start.
+func loadRedirects(ctx context.Context, st *store.Store, langs []string) (*redirect.Table, error) {
+	rs, err := st.Redirects(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t := redirect.New(langs)
+	for _, r := range rs {
+		t.Put(r.From, r.To)
+	}
+	return t, nil
 }

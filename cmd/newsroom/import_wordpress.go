@@ -1,0 +1,187 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/newsroom/newsroom/media"
+	"github.com/newsroom/newsroom/photos"
+	"github.com/newsroom/newsroom/wordpress"
+)
+
+const importUsage = `Usage: newsroom import wordpress [flags] EXPORT.xml [EXPORT-2.xml …]
+
+Imports a WordPress site from its WXR export (Tools → Export; the parts of a
+split export together). Run with --dry-run first: it writes nothing, prints
+what would be created and every problem, and writes the mapping file of its
+decisions to edit and pass back with --mapping. Flags come before the files.`
+
+// runImport is `newsroom import wordpress …`.
+func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "wordpress" {
+		fmt.Fprintln(stderr, importUsage)
+		return errors.New("import: unknown or missing source (want: wordpress)")
+	}
+	var dry bool
+	var language, uploads, mappingFile, writeMapping, permalinks string
+	cfg, err := loadConfig("import wordpress", args[1:], stderr, func(fs *flag.FlagSet) {
+		fs.Usage = func() { fmt.Fprintln(fs.Output(), importUsage+"\n\nFlags:"); fs.PrintDefaults() }
+		fs.BoolVar(&dry, "dry-run", false, "write nothing: report what would be created, what needs a decision and every problem")
+		fs.StringVar(&language, "language", "", "language of posts that carry none (a site without Polylang or WPML); default: the export's <language>")
+		fs.StringVar(&uploads, "uploads", "", "a local copy of the site's wp-content/uploads folder, for the photos")
+		fs.StringVar(&mappingFile, "mapping", "", "the mapping file of decisions (categories → sections, authors → reporters)")
+		fs.StringVar(&writeMapping, "write-mapping", "wordpress-mapping.toml", "with --dry-run: where to write the proposed mapping file")
+		fs.StringVar(&permalinks, "permalinks", "", "the old site's permalink structure, e.g. '/%year%/%monthnum%/%postname%/', for old addresses besides each post's exported link")
+	})
+	if err != nil {
+		return err
+	}
+	files := flagArgs(args[1:])
+	if len(files) == 0 {
+		return errors.New("import wordpress: no export file given (flags come before the files)")
+	}
+	for _, f := range files {
+		if _, err := os.Stat(f); err != nil {
+			return fmt.Errorf("import wordpress: %w", err)
+		}
+	}
+	opt := wordpress.Options{Languages: cfg.Languages, Language: language, DryRun: dry, Uploads: uploads, Permalinks: permalinks}
+	if mappingFile != "" {
+		f, err := os.Open(mappingFile)
+		if err != nil {
+			return fmt.Errorf("import wordpress: %w", err)
+		}
+		opt.Mapping, err = wordpress.ReadMapping(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("import wordpress: %w", err)
+		}
+	}
+	log := newLogger(stderr, cfg.LogLevel)
+	opt.Log = log
+	opt.Progress = progress(stderr)
+	var deps wordpress.Deps
+	if !dry {
+		db, err := openDatabase(ctx, cfg, log)
+		if err != nil {
+			return err
+		}
+		defer db.close()
+		lib, err := photos.New(ctx, photos.Deps{Store: db.store, Files: media.NewFiles(db.store.DB()), CacheDir: filepath.Join(cfg.DataDir, "media"), Log: log})
+		if err != nil {
+			return err
+		}
+		deps = wordpress.Deps{Store: db.store, Photos: lib}
+	}
+	start := time.Now()
+	r, err := wordpress.Import(ctx, wordpress.Paths(files), deps, opt)
+	if r != nil {
+		fmt.Fprintln(stdout)
+		r.Write(stdout)
+	}
+	if err != nil {
+		return fmt.Errorf("import wordpress: %w", err)
+	}
+	if dry {
+		if err := writeMappingFile(writeMapping, r, opt.Mapping); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "\nDry run: nothing written. Decisions are in %s: edit it, then run again with --mapping %s and without --dry-run.\n", writeMapping, writeMapping)
+		return nil
+	}
+	fmt.Fprintf(stdout, "\nImported in %s. Running it again imports what is new and updates what changed.\n", time.Since(start).Round(time.Second))
+	return nil
+}
+
+// flagArgs is what follows the flags (the export files): the flag set has
+// parsed args already, so this finds where it stopped.
+func flagArgs(args []string) []string {
+	fs := flag.NewFlagSet("", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return args[i+1:]
+		}
+		if len(a) == 0 || a[0] != '-' {
+			return args[i:]
+		}
+		if !hasValue(a) && i+1 < len(args) && !isBool(a) {
+			i++ // the flag's value
+		}
+	}
+	return nil
+}
+
+func hasValue(a string) bool {
+	for i := 1; i < len(a); i++ {
+		if a[i] == '=' {
+			return true
+		}
+	}
+	return false
+}
+
+func isBool(a string) bool {
+	for len(a) > 0 && a[0] == '-' {
+		a = a[1:]
+	}
+	return a == "dry-run" || a == "no-demo"
+}
+
+func writeMappingFile(path string, r *wordpress.Report, m wordpress.Mapping) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("import wordpress: mapping file: %w", err)
+	}
+	pages, def := m.PagesSection, m.DefaultSection
+	if pages == "" {
+		pages = "pages"
+	}
+	if def == "" {
+		def = "news"
+	}
+	if err := wordpress.WriteMapping(f, r, pages, def); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// progress shows a bar on a terminal and a plain line every 5 % otherwise
+// (a log file, a pipe).
+func progress(w io.Writer) func(done, total int) {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		var bar *progressbar.ProgressBar
+		return func(done, total int) {
+			if bar == nil {
+				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("posts"),
+					progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
+			}
+			_ = bar.Set(done) // only a display: a failed write to the terminal changes nothing
+		}
+	}
+	last := -1
+	return func(done, total int) {
+		if total == 0 {
+			return
+		}
+		pct := done * 100 / total
+		if pct/5 != last/5 || done == total {
+			if pct != last {
+				fmt.Fprintf(w, "posts: %d of %d (%d%%)\n", done, total, pct)
+			}
+			last = pct
+		}
+	}
+}

@@ -1,0 +1,190 @@
+package wordpress
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newsroom/newsroom/story"
+)
+
+func TestImportPolylangFixture(t *testing.T) {
+	e := newEnv(t)
+	r := e.importFixture(t, fixtureOptions(), "testdata/polylang.xml")
+	ctx := context.Background()
+	stories, err := e.st.Stories(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bySlug := map[string]*story.Story{}
+	for _, st := range stories {
+		for l, v := range st.Versions {
+			bySlug[l+"/"+v.Slug] = st
+		}
+	}
+	// The Korean and English posts of the Polylang pair are one story.
+	ko, en := bySlug["ko/한미-무역"], bySlug["en/korus-ten-years"]
+	if ko == nil || en == nil || ko.Number != en.Number {
+		t.Fatalf("pair not one story: ko %v, en %v (slugs %v)", ko, en, keys(bySlug))
+	}
+	if r.Pairs != 1 {
+		t.Errorf("pairs = %d, want 1", r.Pairs)
+	}
+	// Paired categories are one section; paired tags one tag.
+	if ko.Section != "economy" {
+		t.Errorf("section = %q, want economy", ko.Section)
+	}
+	if len(ko.Tags) != 1 || ko.Tags[0] != "trade" {
+		t.Errorf("tags = %v, want [trade]", ko.Tags)
+	}
+	if ko.Priority == 0 {
+		t.Error("sticky post not pinned")
+	}
+	if ko.Photo.ID == "" {
+		t.Error("featured image not the lead photo")
+	}
+	// Co-Authors Plus bylines keep their order.
+	v := ko.Versions["ko"]
+	if v.Deck != "지역 기업 수출 두 배로" || v.Summary != "협정 10년의 성과를 짚는다." {
+		t.Errorf("deck %q summary %q", v.Deck, v.Summary)
+	}
+	if v.Status != story.Published || v.PublishedAt.IsZero() {
+		t.Errorf("ko status %s published %v", v.Status, v.PublishedAt)
+	}
+	body, err := e.st.Body(ctx, ko.Number, "ko", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"휴스턴 상공회의소", "\n\n수출은 두 배로 늘었다.", "(photo:" + ko.Photo.ID + ` "행사장에 모인 기업인들")`, "교역 규모는", "강조한 문단", "- 첫째"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("ko body lacks %q:\n%s", want, body)
+		}
+	}
+	for _, bad := range []string{"[caption", "[vc_row", "[fancy_box", "<script", "alert(1)", "wp-content"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("ko body keeps %q:\n%s", bad, body)
+		}
+	}
+	enBody, err := e.st.Body(ctx, en.Number, "en", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"**tenth anniversary**", "## Exports doubled", "- Autos", "> A decade of growth.", "(photo:", "https://www.youtube.com/watch?v=abc123", "| 2012 |"} {
+		if !strings.Contains(enBody, want) {
+			t.Errorf("en body lacks %q:\n%s", want, enBody)
+		}
+	}
+	if strings.Contains(enBody, "wp:") {
+		t.Errorf("block comments shown as text:\n%s", enBody)
+	}
+	// The pair's byline: the Korean post's author, then the English post's
+	// Co-Authors Plus authors in their order.
+	if strings.Join(en.Byline, ",") != "jkim,dlee,guest-park" {
+		t.Errorf("byline = %v, want [jkim dlee guest-park]", en.Byline)
+	}
+	// Workflow states are kept; passwords make drafts.
+	states := map[string]story.Status{"ko/scheduled": story.Scheduled, "en/private-note": story.Unpublished,
+		"en/members-only": story.Draft, "ko/gallery": story.Draft, "en/orphan": story.Published}
+	for k, want := range states {
+		st := bySlug[k]
+		if st == nil {
+			t.Errorf("%s not imported", k)
+			continue
+		}
+		if got := st.Versions[k[:2]].Status; got != want {
+			t.Errorf("%s status %s, want %s", k, got, want)
+		}
+	}
+	// Problems are reported with counts, never dropped silently.
+	for _, k := range []ProblemKind{ProblemOrphan, ProblemDuplicateID, ProblemSlugLong, ProblemMissingMedia, ProblemUnknownShortcode, ProblemSerialized, ProblemPassword, ProblemPrivate} {
+		if r.Problems[k] == 0 {
+			t.Errorf("no %s problem reported: %v", k, r.Problems)
+		}
+	}
+	if r.Shortcodes["fancy_box"] != 1 {
+		t.Errorf("unknown shortcodes %v", r.Shortcodes)
+	}
+	if r.Comments != 2 {
+		t.Errorf("comments = %d, want 2 (spam and pingback left out)", r.Comments)
+	}
+	cs, err := e.st.Comments(ctx, ko.Number, "ko")
+	if err != nil || len(cs) != 2 || cs[1].Parent != cs[0].ID {
+		t.Errorf("comments %+v, %v", cs, err)
+	}
+	// People: disabled accounts, no password.
+	users, err := e.st.Users(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(users) != 3 {
+		t.Errorf("users = %d, want 3", len(users))
+	}
+	for _, u := range users {
+		if !u.Disabled || u.PasswordHash != "" {
+			t.Errorf("account %s enabled or with a password", u.ID)
+		}
+	}
+}
+
+func TestImportTwiceChangesNothing(t *testing.T) {
+	e := newEnv(t)
+	e.importFixture(t, fixtureOptions(), "testdata/polylang.xml")
+	ctx := context.Background()
+	before, err := e.st.Stories(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := e.importFixture(t, fixtureOptions(), "testdata/polylang.xml")
+	after, err := e.st.Stories(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != len(before) {
+		t.Fatalf("second run: %d stories, was %d", len(after), len(before))
+	}
+	if r.Updated != 0 || r.Unchanged == 0 || len(r.Stories) != 0 || r.Photos != 0 {
+		t.Errorf("second run: updated %d unchanged %d created %v photos %d", r.Updated, r.Unchanged, r.Stories, r.Photos)
+	}
+}
+
+func TestImportUpdatesChangedPost(t *testing.T) {
+	e := newEnv(t)
+	e.importFixture(t, fixtureOptions(), "testdata/polylang.xml")
+	changed := writeModified(t, "testdata/polylang.xml", "Ten years of the Korea-US trade agreement", "KORUS at ten")
+	r := e.importFixture(t, fixtureOptions(), changed)
+	if r.Updated != 1 {
+		t.Fatalf("updated = %d, want 1", r.Updated)
+	}
+	stories, err := e.st.Stories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range stories {
+		if v := st.Versions["en"]; v != nil && v.Slug == "korus-ten-years" {
+			if v.Headline != "KORUS at ten" || v.Revision != 2 {
+				t.Errorf("en version %q rev %d", v.Headline, v.Revision)
+			}
+			return
+		}
+	}
+	t.Error("story gone")
+}
+
+func TestDryRunWritesNothing(t *testing.T) {
+	e := newEnv(t)
+	opt := fixtureOptions()
+	opt.DryRun = true
+	r, err := Import(context.Background(), Paths{"testdata/polylang.xml"}, Deps{}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Stories["ko"] == 0 || r.Stories["en"] == 0 || r.Pairs != 1 || r.Photos != 1 {
+		t.Errorf("dry run report: %+v", r)
+	}
+	stories, err := e.st.Stories(context.Background())
+	if err != nil || len(stories) != 0 {
+		t.Errorf("dry run wrote %d stories (%v)", len(stories), err)
+	}
+}
+
+func keys[V any](m map[string]V) []string { return sortedKeys(m) }
