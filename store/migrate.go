@@ -25,8 +25,9 @@ type step struct {
 // natural key use it as a string _id instead of an index (the embedded
 // server answers only a lone _id filter without a full scan).
 //
-//	stories    _id "<number>"              story with its language versions, no bodies;
-//	                                       inserting the next number allocates it
+//	stories    _id "<number>"              story with its language versions, no bodies
+//	numbers    _id "<number>"              a story number once given, never deleted:
+//	                                       inserting it allocates the number (numbers.go)
 //	revisions  _id "<number>/<lang>/<rev>" every saved language version with its body;
 //	                                       inserting rev base+1 is what serializes saves
 //	sections   _id "<slug>"
@@ -54,6 +55,8 @@ var schema = []step{
 	{"sessions by user, for ending all of a user's sessions", "sessions", bson.D{{Key: "user", Value: 1}}, false, "user"},
 	{"sessions by absolute deadline, for the periodic sweep", "sessions", bson.D{{Key: "expires_at", Value: 1}}, false, "expires_at"},
 	{"sessions by idle deadline, for the periodic sweep", "sessions", bson.D{{Key: "idle_until", Value: 1}}, false, "idle_until"},
+	// Issue 11: numbers never reused, and a change log instead of scans.
+	{"story numbers given, by number, for the highest at start", "numbers", bson.D{{Key: "number", Value: -1}}, true, "number"},
 }
 
 // Migrate creates the collections' indexes; it is safe to run at every start.
