@@ -40,16 +40,12 @@ type step struct {
 //	presence   _id "<n>/<lang>"             who has a version open, per user (a soft notice, never a lock)
 //	glossary   _id "<slug of the terms>"    the paper's names and terms
 //	photos     _id "<photo id>"             metadata; originals and renditions in GridFS bucket "photos"
-//	deletions  _id "story/<n>" or "photo/<id>"  tombstones (kept a week), so that other instances forget what
-//	                                        one deleted (they poll updated_at, which a deleted document lacks)
+//	changes    _id "<unix ms>-<origin>-<seq>"  the change log other instances follow, kept an hour (changes.go)
 //	settings   _id "identity"               the paper's identity (settings page)
 //	           _id "demo-edition"           the demo edition is loaded (or loading): inserting it
 //	                                        claims the load, so it happens once per database
 //	           _id "demo-edition/takeover/<start>" claims the retry of a load that never finished
 var schema = []step{
-	{"stories by change time, for catching up with other instances", "stories", bson.D{{Key: "updated_at", Value: 1}}, false, "updated_at"},
-	{"photos by change time, for catching up with other instances", "photos", bson.D{{Key: "updated_at", Value: 1}}, false, "updated_at"},
-	{"tombstones by time, for catching up with other instances", "deletions", bson.D{{Key: "at", Value: 1}}, false, "at"},
 	{"stories by number, for the highest number at start", "stories", bson.D{{Key: "number", Value: -1}}, true, "number"},
 	{"one revision per story, language and number", "revisions", bson.D{{Key: "number", Value: 1}, {Key: "lang", Value: 1}, {Key: "revision", Value: 1}}, true, "number_lang_revision"},
 	{"sessions by user, for ending all of a user's sessions", "sessions", bson.D{{Key: "user", Value: 1}}, false, "user"},

@@ -58,12 +58,6 @@ func (s *Store) Stories(ctx context.Context) ([]*story.Story, error) {
 	return s.findStories(ctx, "all stories", bson.D{})
 }
 
-// StoriesChangedSince returns stories whose updated_at is at or after t; an
-// instance polls it to pick up other instances' writes.
-func (s *Store) StoriesChangedSince(ctx context.Context, t time.Time) ([]*story.Story, error) {
-	return s.findStories(ctx, "stories changed since", bson.D{{Key: "updated_at", Value: bson.D{{Key: "$gte", Value: t}}}})
-}
-
 func (s *Store) findStories(ctx context.Context, what string, filter bson.D) ([]*story.Story, error) {
 	// Loading the whole archive may take longer than one ordinary call.
 	ctx, cancel := context.WithTimeout(ctx, 6*s.timeout)
@@ -133,6 +127,7 @@ func (s *Store) CreateStory(ctx context.Context, st *story.Story, bodies map[str
 			return 0, err
 		}
 	}
+	s.recordChange(ctx, ChangedStory, storyID(n))
 	return n, nil
 }
 
@@ -241,6 +236,7 @@ func (s *Store) Save(ctx context.Context, st *story.Story, lang string, base int
 		}
 		return nil, wrap(fmt.Sprintf("save story %d/%s", st.Number, lang), err)
 	}
+	s.recordChange(ctx, ChangedStory, storyID(st.Number))
 	// The story as now stored: what we $set over what the caller had. (With
 	// several instances, another's concurrent change to a different language
 	// reaches this one's catalogue through polling.)
@@ -302,6 +298,11 @@ func (s *Store) ImportStories(ctx context.Context, stories []*story.Story, bodie
 			r := r.(Revision)
 			s.bodies.put(r.Number, r.Lang, r.Revision, r.Body)
 		}
+		keys := make([]string, 0, end-start)
+		for _, st := range stories[start:end] {
+			keys = append(keys, storyID(st.Number))
+		}
+		s.recordChange(ctx, ChangedStory, keys...)
 	}
 	return nil
 }
@@ -361,4 +362,14 @@ func (s *Store) Bodies(ctx context.Context, refs []RevisionRef) (map[RevisionRef
 		}
 	}
 	return out, nil
+}
+
+// StoriesNumbered returns the stories of the given numbers that exist, in
+// one query (for taking in many changed stories at once).
+func (s *Store) StoriesNumbered(ctx context.Context, numbers []int) ([]*story.Story, error) {
+	ids := make([]string, len(numbers))
+	for i, n := range numbers {
+		ids[i] = storyID(n)
+	}
+	return s.findStories(ctx, "stories by number", bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
 }
