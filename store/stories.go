@@ -96,11 +96,18 @@ func (s *Store) Body(ctx context.Context, n int, lang string, rev int) (string, 
 func (s *Store) Revision(ctx context.Context, n int, lang string, rev int) (*Revision, error) {
 	ctx, cancel := s.ctx(ctx)
 	defer cancel()
+	if r, ok := s.bodies.revision(n, lang, rev); ok {
+		if body, ok := s.bodies.get(n, lang, rev); ok {
+			r.Body = body
+			return &r, nil
+		}
+	}
 	var r Revision
 	id := revisionID(n, lang, rev)
 	if err := s.db.Collection("revisions").FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&r); err != nil {
 		return nil, wrap("revision "+id, err)
 	}
+	s.bodies.putRevision(r)
 	return &r, nil
 }
 
@@ -192,7 +199,7 @@ func (s *Store) insertRevision(ctx context.Context, st *story.Story, lang string
 	if err != nil {
 		return wrap("insert revision "+r.ID, err)
 	}
-	s.bodies.put(r.Number, lang, r.Revision, body)
+	s.bodies.putRevision(r)
 	return nil
 }
 
@@ -295,8 +302,7 @@ func (s *Store) ImportStories(ctx context.Context, stories []*story.Story, bodie
 			return wrap(fmt.Sprintf("import stories %d-%d", start, end), err)
 		}
 		for _, r := range revs {
-			r := r.(Revision)
-			s.bodies.put(r.Number, r.Lang, r.Revision, r.Body)
+			s.bodies.putRevision(r.(Revision))
 		}
 		keys := make([]string, 0, end-start)
 		for _, st := range stories[start:end] {
