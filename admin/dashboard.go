@@ -3,13 +3,12 @@ package admin
 import (
 	"net/http"
 	"slices"
-	"sort"
 	"strings"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsroom/newsroom/auth"
+	"github.com/newsroom/newsroom/catalog"
 	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/story"
 )
@@ -26,7 +25,6 @@ type row struct {
 	Href                  string
 	CanEdit               bool
 	Stale                 bool // a translation whose source changed since
-	at                    time.Time
 }
 
 type group struct {
@@ -56,7 +54,7 @@ var statusOrder = []story.Status{story.Draft, story.InReview, story.Scheduled, s
 
 // dashboardShow lists stories from the in-memory catalogue (never a
 // database scan): my drafts, waiting for review, scheduled, recently
-// published, narrowed by the filters in the query string.
+// published, each newest first, narrowed by the filters in the query string.
 func (a *Admin) dashboardShow(c *gin.Context) {
 	u := auth.UserFrom(c)
 	l := a.langFor(c, u)
@@ -71,44 +69,30 @@ func (a *Admin) dashboardShow(c *gin.Context) {
 		fst = ""
 	}
 
-	byStatus := map[story.Status][]row{}
-	var mine []row
-	for _, st := range a.cat.All() {
-		if (fs != "" && st.Section != fs) || (fp != "" && !slices.Contains(st.Byline, fp)) {
-			continue
+	// Each list is one query of the catalogue's index of versions, newest
+	// first; rows are made only for what is shown.
+	q := catalog.Query{Lang: fl, Section: fs, Author: fp}
+	list := func(status story.Status, where func(catalog.Entry) bool) []row {
+		q := q
+		q.Status, q.Where = status, where
+		found, _ := a.cat.Versions(q, 0, recentLimit)
+		rows := make([]row, 0, len(found))
+		for _, e := range found {
+			rows = append(rows, a.row(l, u, e.Story, e.V))
 		}
-		for _, code := range a.langs.Codes() {
-			v := st.Version(code)
-			if v == nil || (fl != "" && code != fl) || (fst != "" && v.Status != fst) {
-				continue
-			}
-			r := a.row(l, u, st, v)
-			byStatus[v.Status] = append(byStatus[v.Status], r)
-			if v.Status == story.Draft && ownStory(u, st) {
-				mine = append(mine, r)
-			}
-		}
-	}
-	sortRows := func(rs []row, st story.Status) []row {
-		// Newest work first; catalogue order is by number, which is creation order.
-		if st == story.Published {
-			sort.SliceStable(rs, func(i, j int) bool { return rs[i].at.After(rs[j].at) })
-		}
-		if len(rs) > recentLimit {
-			rs = rs[:recentLimit]
-		}
-		return rs
+		return rows
 	}
 	d := dashboardData{frame: a.frame(c, l)}
 	if fst == "" {
+		mine := func(e catalog.Entry) bool { return ownStory(u, e.Story) }
 		d.Groups = []group{
-			{l.T("admin.dashboard.my_drafts"), sortRows(mine, story.Draft)},
-			{l.T("admin.dashboard.in_review"), sortRows(byStatus[story.InReview], story.InReview)},
-			{l.T("admin.dashboard.scheduled"), sortRows(byStatus[story.Scheduled], story.Scheduled)},
-			{l.T("admin.dashboard.published"), sortRows(byStatus[story.Published], story.Published)},
+			{l.T("admin.dashboard.my_drafts"), list(story.Draft, mine)},
+			{l.T("admin.dashboard.in_review"), list(story.InReview, nil)},
+			{l.T("admin.dashboard.scheduled"), list(story.Scheduled, nil)},
+			{l.T("admin.dashboard.published"), list(story.Published, nil)},
 		}
 	} else {
-		d.Groups = []group{{l.T(statusNames[fst]), sortRows(byStatus[fst], fst)}}
+		d.Groups = []group{{l.T(statusNames[fst]), list(fst, nil)}}
 	}
 	d.Langs = []option{{"", l.T("admin.filter.all_langs"), fl == ""}}
 	for _, code := range a.langs.Codes() {
@@ -146,17 +130,8 @@ func (a *Admin) row(l *lang.Lang, u *auth.User, st *story.Story, v *story.Versio
 	if s, ok := a.cat.Section(st.Section); ok {
 		r.Section = s.Name.In(l.Code, a.langs.Default())
 	}
-	var t time.Time
-	switch v.Status {
-	case story.Published:
-		t = v.PublishedAt
-	case story.Scheduled:
-		t = v.ScheduledAt
-	default:
-		t = st.UpdatedAt
-	}
-	if !t.IsZero() {
-		r.When, r.at = l.DateTime(t), t
+	if t := catalog.When(st, v); !t.IsZero() {
+		r.When = l.DateTime(t)
 	}
 	return r
 }

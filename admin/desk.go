@@ -23,7 +23,6 @@ type deskRow struct {
 	When               string
 	Href               string // the side-by-side editor
 	CanWork, Stale     bool
-	at                 time.Time
 }
 
 // deskGroup is one list of the desk.
@@ -50,7 +49,8 @@ func (a *Admin) deskShow(c *gin.Context) {
 		fl = ""
 	}
 	d := deskData{frame: a.frame(c, l)}
-	var missing, inProgress, stale []deskRow
+	// The work is gathered first and rows made only for what is shown.
+	var missing, inProgress, stale []deskWork
 	for _, st := range a.cat.All() {
 		if fs != "" && st.Section != fs {
 			continue
@@ -67,24 +67,27 @@ func (a *Admin) deskShow(c *gin.Context) {
 				if src == nil || src.Status == story.Unpublished {
 					continue
 				}
-				missing = append(missing, a.deskRow(c, st, from, to, src))
+				missing = append(missing, work(st, from, to, src))
 			case v.TranslatedFrom == "":
 				continue
 			case st.Stale(to):
-				stale = append(stale, a.deskRow(c, st, v.TranslatedFrom, to, v))
+				stale = append(stale, work(st, v.TranslatedFrom, to, v))
 			case v.Status == story.Draft || v.Status == story.InReview:
-				inProgress = append(inProgress, a.deskRow(c, st, v.TranslatedFrom, to, v))
+				inProgress = append(inProgress, work(st, v.TranslatedFrom, to, v))
 			}
 		}
 	}
-	for _, list := range []*[]deskRow{&missing, &inProgress, &stale} {
-		slices.SortStableFunc(*list, func(x, y deskRow) int { return x.at.Compare(y.at) })
-		if len(*list) > deskLimit {
-			*list = (*list)[:deskLimit]
+	rows := func(list []deskWork) []deskRow {
+		slices.SortStableFunc(list, func(x, y deskWork) int { return x.at.Compare(y.at) })
+		list = list[:min(len(list), deskLimit)]
+		out := make([]deskRow, 0, len(list))
+		for _, w := range list {
+			out = append(out, a.deskRow(c, w))
 		}
+		return out
 	}
-	d.Groups = []deskGroup{{"missing", l.T("desk.missing"), missing},
-		{"in-progress", l.T("desk.in_progress"), inProgress}, {"stale", l.T("desk.stale"), stale}}
+	d.Groups = []deskGroup{{"missing", l.T("desk.missing"), rows(missing)},
+		{"in-progress", l.T("desk.in_progress"), rows(inProgress)}, {"stale", l.T("desk.stale"), rows(stale)}}
 	d.Langs = []option{{"", l.T("admin.filter.all_langs"), fl == ""}}
 	for _, code := range a.langs.Codes() {
 		d.Langs = append(d.Langs, option{code, langName(l, a.langs, code), code == fl})
@@ -98,28 +101,41 @@ func (a *Admin) deskShow(c *gin.Context) {
 	a.show(c, http.StatusOK, "desk", p)
 }
 
-// deskRow describes the work on st into language to; v is the version
-// whose headline and time it shows (the source for a missing language).
-func (a *Admin) deskRow(c *gin.Context, st *story.Story, from, to string, v *story.Version) deskRow {
+// deskWork is the work on st into language to; v is the version whose
+// headline and time it shows (the source for a missing language).
+type deskWork struct {
+	st       *story.Story
+	from, to string
+	v        *story.Version
+	at       time.Time
+}
+
+// work is the work on st into to, due since the source's publication, else
+// the story's creation (the desk lists the oldest first).
+func work(st *story.Story, from, to string, v *story.Version) deskWork {
+	w := deskWork{st: st, from: from, to: to, v: v, at: st.CreatedAt}
+	if !v.PublishedAt.IsZero() {
+		w.at = v.PublishedAt
+	}
+	return w
+}
+
+// deskRow describes w for the page.
+func (a *Admin) deskRow(c *gin.Context, w deskWork) deskRow {
 	u := auth.UserFrom(c)
 	l := a.langFor(c, u)
-	r := deskRow{Number: st.Number, Headline: v.Headline, From: langName(l, a.langs, from), To: langName(l, a.langs, to),
-		StatusCode: string(v.Status), Status: l.T(statusNames[v.Status]), Href: translateHref(st.Number, to),
-		CanWork: auth.CanEditVersion(u, st, to), Stale: st.Stale(to)}
+	st, v := w.st, w.v
+	r := deskRow{Number: st.Number, Headline: v.Headline, From: langName(l, a.langs, w.from), To: langName(l, a.langs, w.to),
+		StatusCode: string(v.Status), Status: l.T(statusNames[v.Status]), Href: translateHref(st.Number, w.to),
+		CanWork: auth.CanEditVersion(u, st, w.to), Stale: st.Stale(w.to)}
 	if r.Headline == "" {
 		r.Headline = l.T("admin.story.untitled")
 	}
 	if s, ok := a.cat.Section(st.Section); ok {
 		r.Section = s.Name.In(l.Code, a.langs.Default())
 	}
-	// Oldest first by when the work became due: publication of the
-	// source, else the story's creation.
-	r.at = st.CreatedAt
-	if !v.PublishedAt.IsZero() {
-		r.at = v.PublishedAt
-	}
-	if !r.at.IsZero() {
-		r.When = l.DateTime(r.at)
+	if !w.at.IsZero() {
+		r.When = l.DateTime(w.at)
 	}
 	return r
 }

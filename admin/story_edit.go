@@ -67,14 +67,23 @@ func (a *Admin) storyFor(c *gin.Context, may func(*auth.User, *story.Story, stri
 	return st, lng, u, true
 }
 
-// storyParams reads :number and :lang and loads the story from the
-// database (by _id): the editor must start from what is stored, not from a
-// catalogue that another instance may not have caught up with.
+// storyParams reads :number and :lang and finds the story. Pages that only
+// show it (the editor, history, the translation view) take it from the
+// in-memory catalogue: a database read by _id is a scan of the stories on
+// the embedded server, and what they show is checked again when saved (the
+// save names the revision it started from, so an editor opened on a
+// catalogue that had not yet caught up with another instance ends in the
+// conflict page, never in an overwrite). Actions load it from the database.
 func (a *Admin) storyParams(c *gin.Context) (*story.Story, string, error) {
 	n, err := strconv.Atoi(c.Param("number"))
 	lng := c.Param("lang")
 	if err != nil || n <= 0 || a.langs.Get(lng) == nil {
 		return nil, "", notFound()
+	}
+	if c.Request.Method == http.MethodGet {
+		if st := a.cat.Story(n); st != nil {
+			return st, lng, nil
+		}
 	}
 	st, err := a.store.Story(c.Request.Context(), n)
 	if err != nil {

@@ -29,7 +29,9 @@ type Catalog struct {
 	stories  map[int]*story.Story
 	sections []story.Section
 	authors  map[string]story.Author
-	idx      *index // nil when a write made it stale; rebuilt by the next reader
+	idx      *index         // nil when a write made it stale; rebuilt by the next reader
+	vers     []*version     // the newsroom's index of every version; nil when stale
+	all      []*story.Story // every story, newest number first; nil when stale
 }
 
 type index struct {
@@ -59,7 +61,7 @@ func (c *Catalog) Load(stories []*story.Story, sections []story.Section, authors
 		am[a.Handle] = a
 	}
 	c.mu.Lock()
-	c.stories, c.authors, c.idx = m, am, nil
+	c.stories, c.authors, c.idx, c.vers, c.all = m, am, nil, nil, nil
 	c.sections = append([]story.Section(nil), sections...)
 	sort.SliceStable(c.sections, func(i, j int) bool { return c.sections[i].Order < c.sections[j].Order })
 	c.mu.Unlock()
@@ -72,7 +74,7 @@ func (c *Catalog) Put(st *story.Story) (old *story.Story) {
 	defer c.mu.Unlock()
 	old = c.stories[st.Number]
 	c.stories[st.Number] = st
-	c.idx = nil
+	c.idx, c.vers, c.all = nil, nil, nil
 	return old
 }
 
@@ -82,7 +84,7 @@ func (c *Catalog) Remove(n int) *story.Story {
 	defer c.mu.Unlock()
 	old := c.stories[n]
 	delete(c.stories, n)
-	c.idx = nil
+	c.idx, c.vers, c.all = nil, nil, nil
 	return old
 }
 
@@ -119,16 +121,25 @@ func (c *Catalog) Story(n int) *story.Story {
 	return c.stories[n]
 }
 
-// All returns every story snapshot, newest number first.
+// All returns every story snapshot, newest number first. The slice is
+// shared until the next write: never modify it.
 func (c *Catalog) All() []*story.Story {
 	c.mu.RLock()
-	out := make([]*story.Story, 0, len(c.stories))
-	for _, s := range c.stories {
-		out = append(out, s)
-	}
+	all := c.all
 	c.mu.RUnlock()
-	sort.Slice(out, func(i, j int) bool { return out[i].Number > out[j].Number })
-	return out
+	if all != nil {
+		return all
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.all == nil {
+		c.all = make([]*story.Story, 0, len(c.stories))
+		for _, s := range c.stories {
+			c.all = append(c.all, s)
+		}
+		sort.Slice(c.all, func(i, j int) bool { return c.all[i].Number > c.all[j].Number })
+	}
+	return c.all
 }
 
 // Len is the number of stories, any status.

@@ -41,7 +41,10 @@ type Handler struct {
 	baseURL        string // from the configuration
 	trustedProxies []string
 	ident          atomic.Pointer[store.Identity] // the paper's identity as admins set it
-	indexing       atomic.Bool                    // the search index is being rebuilt: results may be incomplete
+	indexing       atomic.Bool                    // the search index is incomplete until a catch-up succeeds
+	searchDone     atomic.Int64                   // documents indexed by the catch-up under way
+	searchTotal    atomic.Int64                   // documents the catch-up under way indexes
+	searchWanted   chan struct{}                  // asks RunSearch for another catch-up
 	redirects      *redirect.Table                // old addresses (an imported site's); nil: none
 	misses         *redirect.Misses               // the 404 monitor; nil: not kept
 	now            func() time.Time
@@ -85,7 +88,7 @@ func New(d Deps) *Handler {
 	return &Handler{
 		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: markdownFor(d), photos: d.Photos, search: d.Search,
 		assets: d.Assets, statics: statics, log: d.Log, baseURL: d.BaseURL.String(), now: now,
-		trustedProxies: d.TrustedProxies, redirects: d.Redirects, misses: d.Misses,
+		trustedProxies: d.TrustedProxies, redirects: d.Redirects, misses: d.Misses, searchWanted: make(chan struct{}, 1),
 	}
 }
 

@@ -21,6 +21,12 @@ func (h *Handler) health(c *gin.Context) {
 		c.String(http.StatusServiceUnavailable, "database unavailable\n")
 		return
 	}
+	// A search index still catching up is a detail, not a failure: every
+	// page but search results is complete.
+	if p := h.SearchProgress(); p.Incomplete {
+		c.String(http.StatusOK, "ok\nsearch index: incomplete, %d of %d documents indexed\n", p.Done, p.Total)
+		return
+	}
 	c.String(http.StatusOK, "ok\n")
 }
 

@@ -77,7 +77,8 @@ func (h *Handler) CatchUpSearch(ctx context.Context, force bool) (int, error) {
 	}
 	start := time.Now()
 	h.indexing.Store(true)
-	defer h.indexing.Store(false)
+	h.searchTotal.Store(int64(len(refs)))
+	h.searchDone.Store(0)
 	const batch = 2000
 	for i := 0; i < len(refs); i += batch {
 		part := refs[i:min(i+batch, len(refs))]
@@ -92,10 +93,72 @@ func (h *Handler) CatchUpSearch(ctx context.Context, force bool) (int, error) {
 		if err := h.search.PutBatch(docs); err != nil {
 			return i, fmt.Errorf("search: catching up: %w", err)
 		}
+		h.searchDone.Store(int64(i + len(part)))
 	}
 	if err := h.search.Compact(ctx); err != nil {
 		return len(refs), fmt.Errorf("search: compacting after catch-up: %w", err)
 	}
+	h.indexing.Store(false)
 	h.log.Info("search index rebuilt", "documents", len(refs), "took", time.Since(start).Round(time.Millisecond))
 	return len(refs), nil
+}
+
+// SearchProgress is how far the search index is from complete.
+type SearchProgress struct {
+	Incomplete  bool // results may miss stories until the catch-up succeeds
+	Done, Total int  // documents indexed so far by the catch-up under way
+}
+
+// SearchProgress reports the state of the search index's catch-up.
+func (h *Handler) SearchProgress() SearchProgress {
+	return SearchProgress{Incomplete: h.indexing.Load(), Done: int(h.searchDone.Load()), Total: int(h.searchTotal.Load())}
+}
+
+// WantSearch asks RunSearch for a catch-up (after many stories arrived at
+// once, e.g. an import on another instance).
+func (h *Handler) WantSearch() {
+	select {
+	case h.searchWanted <- struct{}{}:
+	default: // one is asked for already
+	}
+}
+
+// Backoff bounds of the search catch-up's retries.
+const (
+	searchRetryFirst = 2 * time.Second
+	searchRetryMax   = 5 * time.Minute
+)
+
+// RunSearch catches the search index up now and whenever WantSearch asks,
+// until ctx ends. A failed catch-up (the database too slow or away) is
+// retried with a growing pause, and results say they may be incomplete
+// until one succeeds.
+func (h *Handler) RunSearch(ctx context.Context) {
+	h.runSearch(ctx, searchRetryFirst, searchRetryMax)
+}
+
+func (h *Handler) runSearch(ctx context.Context, first, most time.Duration) {
+	wait := first
+	for {
+		if _, err := h.CatchUpSearch(ctx, false); err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			h.indexing.Store(true)
+			h.log.Warn("search index incomplete; retrying", "in", wait, "indexed", h.searchDone.Load(), "of", h.searchTotal.Load(), "err", err)
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(wait):
+			}
+			wait = min(2*wait, most)
+			continue
+		}
+		wait = first
+		select {
+		case <-ctx.Done():
+			return
+		case <-h.searchWanted:
+		}
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 )
@@ -24,9 +23,6 @@ func (s *Store) DeleteStory(ctx context.Context, n int) error {
 	if err != nil {
 		return err
 	}
-	if err := s.recordDeletion(ctx, DeletedStory, strconv.Itoa(n)); err != nil {
-		return err
-	}
 	unlock := s.lockStory(n)
 	cctx, cancel := s.ctx(ctx)
 	res, err := s.db.Collection("stories").DeleteOne(cctx, bson.D{{Key: "_id", Value: storyID(n)}})
@@ -38,6 +34,7 @@ func (s *Store) DeleteStory(ctx context.Context, n int) error {
 	if res.DeletedCount == 0 {
 		return fmt.Errorf("store: delete story %d: %w", n, ErrNotFound)
 	}
+	s.recordChange(ctx, ChangedStory, storyID(n))
 	// The slugs go after the document: released first, another story
 	// could claim one while this one still answered at that address.
 	var errs []error

@@ -24,8 +24,9 @@ type step struct {
 // natural key use it as a string _id instead of an index (the embedded
 // server answers only a lone _id filter without a full scan).
 //
-//	stories    _id "<number>"              story with its language versions, no bodies;
-//	                                       inserting the next number allocates it
+//	stories    _id "<number>"              story with its language versions, no bodies
+//	numbers    _id "<number>"              a story number once given, never deleted:
+//	                                       inserting it allocates the number (numbers.go)
 //	revisions  _id "<number>/<lang>/<rev>" every saved language version with its body;
 //	                                       inserting rev base+1 is what serializes saves
 //	wide_revisions _id "<number>/<rev>"    a story's section, tags, byline and photo as of each change
@@ -45,6 +46,7 @@ type step struct {
 //	                                        one deleted (they poll updated_at, which a deleted document lacks)
 //	locks      _id "<collection>/<key>"    held by the one writer updating that record (locks.go):
 //	                                       the embedded server loses concurrent updates of one document
+//	changes    _id "<unix ms>-<origin>-<seq>"  the change log other instances follow, kept an hour (changes.go)
 //	settings   _id "identity"               the paper's identity (settings page)
 //	           _id "demo-edition"           the demo edition is loaded (or loading): inserting it
 //	                                        claims the load, so it happens once per database
@@ -52,6 +54,8 @@ type step struct {
 //	schema     _id "<version, 4 digits>"    the steps below that are done (schema.go); a step's
 //	                                        version is its place in this list: append only
 var schema = []step{
+	// The first three are no longer read (the change log replaced polling
+	// updated_at) but stay: a step's version is its place in this list.
 	{"stories by change time, for catching up with other instances", "stories", bson.D{{Key: "updated_at", Value: 1}}, false, "updated_at"},
 	{"photos by change time, for catching up with other instances", "photos", bson.D{{Key: "updated_at", Value: 1}}, false, "updated_at"},
 	{"tombstones by time, for catching up with other instances", "deletions", bson.D{{Key: "at", Value: 1}}, false, "at"},
@@ -60,6 +64,8 @@ var schema = []step{
 	{"sessions by user, for ending all of a user's sessions", "sessions", bson.D{{Key: "user", Value: 1}}, false, "user"},
 	{"sessions by absolute deadline, for the periodic sweep", "sessions", bson.D{{Key: "expires_at", Value: 1}}, false, "expires_at"},
 	{"sessions by idle deadline, for the periodic sweep", "sessions", bson.D{{Key: "idle_until", Value: 1}}, false, "idle_until"},
+	// Issue 11: numbers never reused, and a change log instead of scans.
+	{"story numbers given, by number, for the highest at start", "numbers", bson.D{{Key: "number", Value: -1}}, true, "number"},
 }
 
 // Migrate brings the database to this binary's schema: it runs the steps not

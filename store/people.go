@@ -31,7 +31,11 @@ func (s *Store) PutSection(ctx context.Context, sec story.Section) error {
 	ctx, cancel := s.ctx(ctx)
 	defer cancel()
 	_, err := s.db.Collection("sections").ReplaceOne(ctx, bson.D{{Key: "_id", Value: sec.Slug}}, sec, options.Replace().SetUpsert(true))
-	return wrap("put section "+sec.Slug, err)
+	if err != nil {
+		return wrap("put section "+sec.Slug, err)
+	}
+	s.recordChange(ctx, ChangedSections, sec.Slug)
+	return nil
 }
 
 // Authors returns all reporters.
@@ -55,7 +59,11 @@ func (s *Store) PutAuthor(ctx context.Context, a story.Author) error {
 	ctx, cancel := s.ctx(ctx)
 	defer cancel()
 	_, err := s.db.Collection("authors").ReplaceOne(ctx, bson.D{{Key: "_id", Value: a.Handle}}, a, options.Replace().SetUpsert(true))
-	return wrap("put author "+a.Handle, err)
+	if err != nil {
+		return wrap("put author "+a.Handle, err)
+	}
+	s.recordChange(ctx, ChangedAuthors, a.Handle)
+	return nil
 }
 
 // Empty reports whether the paper has no stories yet (to decide on the demo edition).

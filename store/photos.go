@@ -95,35 +95,21 @@ func (s *Store) Photos(ctx context.Context) ([]*Photo, error) {
 	return out, nil
 }
 
-// PhotosChangedSince returns the photos whose metadata changed at or after t.
-func (s *Store) PhotosChangedSince(ctx context.Context, t time.Time) ([]*Photo, error) {
-	ctx, cancel := s.ctx(ctx)
-	defer cancel()
-	cur, err := s.db.Collection("photos").Find(ctx, bson.D{{Key: "updated_at", Value: bson.D{{Key: "$gte", Value: t}}}})
-	if err != nil {
-		return nil, wrap("photos changed since", err)
-	}
-	var out []*Photo
-	if err := cur.All(ctx, &out); err != nil {
-		return nil, wrap("photos changed since", err)
-	}
-	return out, nil
-}
-
 // PutPhoto creates or replaces a photo's metadata.
 func (s *Store) PutPhoto(ctx context.Context, p *Photo) error {
 	ctx, cancel := s.ctx(ctx)
 	defer cancel()
 	_, err := s.db.Collection("photos").ReplaceOne(ctx, bson.D{{Key: "_id", Value: p.ID}}, p, options.Replace().SetUpsert(true))
-	return wrap("put photo "+p.ID, err)
+	if err != nil {
+		return wrap("put photo "+p.ID, err)
+	}
+	s.recordChange(ctx, ChangedPhoto, p.ID)
+	return nil
 }
 
 // DeletePhoto removes a photo's metadata (its files are the caller's);
 // ErrNotFound when there was none.
 func (s *Store) DeletePhoto(ctx context.Context, id string) error {
-	if err := s.recordDeletion(ctx, DeletedPhoto, id); err != nil {
-		return err
-	}
 	ctx, cancel := s.ctx(ctx)
 	defer cancel()
 	res, err := s.db.Collection("photos").DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})
@@ -133,6 +119,7 @@ func (s *Store) DeletePhoto(ctx context.Context, id string) error {
 	if res.DeletedCount == 0 {
 		return wrap("delete photo "+id, mongo.ErrNoDocuments)
 	}
+	s.recordChange(ctx, ChangedPhoto, id)
 	return nil
 }
 

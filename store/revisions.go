@@ -18,23 +18,44 @@ import (
 const maxListedRevisions = 1000
 
 // Revisions returns revisions 1..head of one language version, newest
-// first, without their bodies. The ids are computed, so this is one $in
-// lookup by _id rather than a filtered scan over every story's revisions.
-// Revisions missing from the database (never expected) are skipped.
+// first, without their bodies. Revisions are read from the copies kept in
+// the data dir; only those missing there (saved through another instance)
+// come from the database, in one $in lookup by _id whose ids are computed
+// (a scan of the revisions on the embedded server, once: they are kept
+// afterwards). Revisions missing from the database (never expected) are
+// skipped.
 func (s *Store) Revisions(ctx context.Context, n int, lang string, head int) ([]Revision, error) {
 	if head <= 0 {
 		return nil, nil
 	}
 	first := max(1, head-maxListedRevisions+1)
+	var out []Revision
 	ids := make([]string, 0, head-first+1)
 	for r := first; r <= head; r++ {
+		if kept, ok := s.bodies.revision(n, lang, r); ok {
+			out = append(out, kept)
+			continue
+		}
 		ids = append(ids, revisionID(n, lang, r))
 	}
+	if len(ids) > 0 {
+		got, err := s.fetchRevisions(ctx, n, lang, ids)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, got...)
+	}
+	slices.SortFunc(out, func(a, b Revision) int { return b.Revision - a.Revision })
+	return out, nil
+}
+
+// fetchRevisions reads the revisions ids (of n/lang) from the database,
+// bodies included so that they are kept locally for the next time.
+func (s *Store) fetchRevisions(ctx context.Context, n int, lang string, ids []string) ([]Revision, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*s.timeout)
 	defer cancel()
 	what := fmt.Sprintf("revisions of %d/%s", n, lang)
-	cur, err := s.db.Collection("revisions").Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}},
-		options.Find().SetProjection(bson.D{{Key: "body", Value: 0}}))
+	cur, err := s.db.Collection("revisions").Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
 	if err != nil {
 		return nil, wrap(what, err)
 	}
@@ -43,7 +64,10 @@ func (s *Store) Revisions(ctx context.Context, n int, lang string, head int) ([]
 	if err := cur.All(ctx, &out); err != nil {
 		return nil, wrap(what, err)
 	}
-	slices.SortFunc(out, func(a, b Revision) int { return b.Revision - a.Revision })
+	for i := range out {
+		s.bodies.putRevision(out[i])
+		out[i].Body = ""
+	}
 	return out, nil
 }
 

@@ -54,5 +54,9 @@ func (s *Store) PutIdentity(ctx context.Context, id Identity) error {
 		Identity `bson:",inline"`
 	}{identityID, id}
 	_, err := s.db.Collection("settings").ReplaceOne(ctx, bson.D{{Key: "_id", Value: identityID}}, doc, options.Replace().SetUpsert(true))
-	return wrap("put identity", err)
+	if err != nil {
+		return wrap("put identity", err)
+	}
+	s.recordChange(ctx, ChangedSettings, identityID)
+	return nil
 }

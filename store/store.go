@@ -45,11 +45,13 @@ type Store struct {
 	numberHint int // next story number to try; 0 = not yet known
 
 	bodies *bodyCache // nil: no local copies
+
+	changes *changeLog
 }
 
 // New wraps an open database. timeout bounds every call.
 func New(db *mongo.Database, timeout time.Duration) *Store {
-	return &Store{db: db, timeout: timeout}
+	return &Store{db: db, timeout: timeout, changes: newChangeLog()}
 }
 
 // Connect opens uri, checks the server answers within connectTimeout and

@@ -58,12 +58,6 @@ func (s *Store) Stories(ctx context.Context) ([]*story.Story, error) {
 	return s.findStories(ctx, "all stories", bson.D{})
 }
 
-// StoriesChangedSince returns stories whose updated_at is at or after t; an
-// instance polls it to pick up other instances' writes.
-func (s *Store) StoriesChangedSince(ctx context.Context, t time.Time) ([]*story.Story, error) {
-	return s.findStories(ctx, "stories changed since", bson.D{{Key: "updated_at", Value: bson.D{{Key: "$gte", Value: t}}}})
-}
-
 func (s *Store) findStories(ctx context.Context, what string, filter bson.D) ([]*story.Story, error) {
 	// Loading the whole archive may take longer than one ordinary call.
 	ctx, cancel := context.WithTimeout(ctx, 6*s.timeout)
@@ -102,11 +96,18 @@ func (s *Store) Body(ctx context.Context, n int, lang string, rev int) (string, 
 func (s *Store) Revision(ctx context.Context, n int, lang string, rev int) (*Revision, error) {
 	ctx, cancel := s.ctx(ctx)
 	defer cancel()
+	if r, ok := s.bodies.revision(n, lang, rev); ok {
+		if body, ok := s.bodies.get(n, lang, rev); ok {
+			r.Body = body
+			return &r, nil
+		}
+	}
 	var r Revision
 	id := revisionID(n, lang, rev)
 	if err := s.db.Collection("revisions").FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&r); err != nil {
 		return nil, wrap("revision "+id, err)
 	}
+	s.bodies.putRevision(r)
 	return &r, nil
 }
 
@@ -133,54 +134,53 @@ func (s *Store) CreateStory(ctx context.Context, st *story.Story, bodies map[str
 			return 0, err
 		}
 	}
+	s.recordChange(ctx, ChangedStory, storyID(n))
 	return n, nil
 }
 
-// insertNumbered inserts st under the next free number. The insert into the
-// unique _id is the point of serialization: two writers racing for the same
-// number get one success and one duplicate-key error, and the loser tries the
-// next number. (A read-increment-write counter would lose updates on the
-// embedded server.)
+// insertNumbered inserts st under a newly allocated number (see
+// allocateNumber: numbers are never given twice).
 func (s *Store) insertNumbered(ctx context.Context, st *story.Story) (int, error) {
-	s.numMu.Lock()
-	defer s.numMu.Unlock()
-	if s.numberHint == 0 {
-		last, err := s.highestNumber(ctx)
+	n, err := s.allocateNumber(ctx, st)
+	if err != nil {
+		return 0, err
+	}
+	st.Number = n
+	cctx, cancel := s.ctx(ctx)
+	defer cancel()
+	if _, err := s.db.Collection("stories").InsertOne(cctx, storyDoc{ID: storyID(n), Story: *st}); err != nil {
+		return 0, wrap(fmt.Sprintf("insert story %d", n), err)
+	}
+	return n, nil
+}
+
+// highestNumber is the highest story number given so far: of the numbers
+// collection, and of the stories (a database from before it).
+func (s *Store) highestNumber(ctx context.Context) (int, error) {
+	hi := 0
+	for _, coll := range []string{"numbers", "stories"} {
+		n, err := s.highestIn(ctx, coll)
 		if err != nil {
 			return 0, err
 		}
-		s.numberHint = last + 1
+		hi = max(hi, n)
 	}
-	for tries := 0; tries < 10000; tries++ {
-		n := s.numberHint
-		st.Number = n
-		cctx, cancel := s.ctx(ctx)
-		_, err := s.db.Collection("stories").InsertOne(cctx, storyDoc{ID: storyID(n), Story: *st})
-		cancel()
-		s.numberHint++
-		if err == nil {
-			return n, nil
-		}
-		if !mongo.IsDuplicateKeyError(err) {
-			return 0, wrap(fmt.Sprintf("insert story %d", n), err)
-		}
-	}
-	return 0, fmt.Errorf("store: no free story number after 10000 tries")
+	return hi, nil
 }
 
-func (s *Store) highestNumber(ctx context.Context) (int, error) {
+func (s *Store) highestIn(ctx context.Context, coll string) (int, error) {
 	ctx, cancel := context.WithTimeout(ctx, 6*s.timeout)
 	defer cancel()
 	var d struct {
 		Number int `bson:"number"`
 	}
-	err := s.db.Collection("stories").FindOne(ctx, bson.D{},
+	err := s.db.Collection(coll).FindOne(ctx, bson.D{},
 		options.FindOne().SetSort(bson.D{{Key: "number", Value: -1}}).SetProjection(bson.D{{Key: "number", Value: 1}})).Decode(&d)
 	if err == mongo.ErrNoDocuments {
 		return 0, nil
 	}
 	if err != nil {
-		return 0, wrap("highest story number", err)
+		return 0, wrap("highest story number in "+coll, err)
 	}
 	return d.Number, nil
 }
@@ -199,7 +199,7 @@ func (s *Store) insertRevision(ctx context.Context, st *story.Story, lang string
 	if err != nil {
 		return wrap("insert revision "+r.ID, err)
 	}
-	s.bodies.put(r.Number, lang, r.Revision, body)
+	s.bodies.putRevision(r)
 	return nil
 }
 
@@ -256,6 +256,7 @@ func (s *Store) updateHead(ctx context.Context, st *story.Story, lang string, v 
 	if err != nil {
 		return nil, err
 	}
+	s.recordChange(ctx, ChangedStory, storyID(st.Number))
 	return &d.Story, nil
 }
 
@@ -281,28 +282,24 @@ func (s *Store) takeBack(ctx context.Context, st *story.Story, lang string, rev 
 
 // ImportStories bulk-inserts stories (numbered from the next free number in
 // the order given) with their bodies, for the demo edition and generated
-// archives. Unlike CreateStory it is not meant to race with other writers: a
-// story number taken meanwhile fails the import with a duplicate-key error.
+// archives. Each batch reserves its numbers at once (see reserveNumbers), so
+// an import may run while other instances create stories.
 func (s *Store) ImportStories(ctx context.Context, stories []*story.Story, bodies []map[string]string, by string) error {
 	s.numMu.Lock()
 	defer s.numMu.Unlock()
-	if s.numberHint == 0 {
-		last, err := s.highestNumber(ctx)
-		if err != nil {
-			return err
-		}
-		s.numberHint = last + 1
-	}
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	const batch = 500
 	for start := 0; start < len(stories); start += batch {
 		end := min(start+batch, len(stories))
+		first, err := s.reserveNumbers(ctx, end-start)
+		if err != nil {
+			return err
+		}
 		docs := make([]any, 0, end-start)
 		var revs []any
 		for i := start; i < end; i++ {
 			st := stories[i]
-			st.Number = s.numberHint
-			s.numberHint++
+			st.Number = first + i - start
 			if st.CreatedAt.IsZero() {
 				st.CreatedAt = now
 			}
@@ -319,7 +316,7 @@ func (s *Store) ImportStories(ctx context.Context, stories []*story.Story, bodie
 			docs = append(docs, storyDoc{ID: storyID(st.Number), Story: *st})
 		}
 		cctx, cancel := context.WithTimeout(ctx, 6*s.timeout)
-		_, err := s.db.Collection("revisions").InsertMany(cctx, revs)
+		_, err = s.db.Collection("revisions").InsertMany(cctx, revs)
 		if err == nil {
 			_, err = s.db.Collection("stories").InsertMany(cctx, docs)
 		}
@@ -328,9 +325,13 @@ func (s *Store) ImportStories(ctx context.Context, stories []*story.Story, bodie
 			return wrap(fmt.Sprintf("import stories %d-%d", start, end), err)
 		}
 		for _, r := range revs {
-			r := r.(Revision)
-			s.bodies.put(r.Number, r.Lang, r.Revision, r.Body)
+			s.bodies.putRevision(r.(Revision))
 		}
+		keys := make([]string, 0, end-start)
+		for _, st := range stories[start:end] {
+			keys = append(keys, storyID(st.Number))
+		}
+		s.recordChange(ctx, ChangedStory, keys...)
 	}
 	return nil
 }
@@ -390,4 +391,14 @@ func (s *Store) Bodies(ctx context.Context, refs []RevisionRef) (map[RevisionRef
 		}
 	}
 	return out, nil
+}
+
+// StoriesNumbered returns the stories of the given numbers that exist, in
+// one query (for taking in many changed stories at once).
+func (s *Store) StoriesNumbered(ctx context.Context, numbers []int) ([]*story.Story, error) {
+	ids := make([]string, len(numbers))
+	for i, n := range numbers {
+		ids[i] = storyID(n)
+	}
+	return s.findStories(ctx, "stories by number", bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
 }

@@ -275,7 +275,7 @@ func TestInstancesCatchUpWithEachOther(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(b.close)
-	go b.follow(ctx, 100*time.Millisecond)
+	go b.follower(time.Now()).Run(ctx, 100*time.Millisecond)
 	srvB := b.handler.Router()
 	frontB := func() string {
 		w := httptest.NewRecorder()

@@ -71,6 +71,8 @@ func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
 			return err
 		}
 	}
+	// Changes from other instances are taken in from before the catalogue
+	// was read (some twice, which is harmless).
 	start := time.Now()
 	s, err := newSite(ctx, cfg, log, db.store)
 	if err != nil {
@@ -78,14 +80,11 @@ func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
 	}
 	defer s.close()
 	log.Info("catalogue loaded", "stories", s.catalog.Len(), "took", time.Since(start).Round(time.Millisecond))
-	// The search index catches up in the background: reading pages needs none of it.
-	go func() {
-		if _, err := s.handler.CatchUpSearch(ctx, false); err != nil {
-			log.Error("search index", "err", err)
-		}
-	}()
+	// The search index catches up in the background, retried until complete:
+	// reading pages needs none of it.
+	go s.handler.RunSearch(ctx)
 	if !cfg.Embedded() {
-		go s.follow(ctx, cfg.PollInterval)
+		go s.follower(start).Run(ctx, cfg.PollInterval)
 	}
 	go s.admin.RunScheduler(ctx)
 	go s.purgeSessions(ctx, time.Hour)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -16,6 +15,7 @@ import (
 	"github.com/newsroom/newsroom/auth"
 	"github.com/newsroom/newsroom/catalog"
 	"github.com/newsroom/newsroom/config"
+	"github.com/newsroom/newsroom/follow"
 	"github.com/newsroom/newsroom/handlers"
 	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/locales"
@@ -98,6 +98,13 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 		return nil, err
 	}
 	misses := redirect.NewMisses()
+	// New stories are numbered on from the catalogue's highest number, which
+	// spares the store a scan for it.
+	highest := 0
+	for _, s := range stories {
+		highest = max(highest, s.Number)
+	}
+	st.SetNumberHint(highest + 1)
 	authSvc := auth.New(st, auth.Config{Log: log})
 	// The photo library calls back into the reader site when a photo changes;
 	// the site is built after it, so the callback goes through this variable.
@@ -175,10 +182,10 @@ func (s *site) purgeSessions(ctx context.Context, every time.Duration) {
 		} else if n > 0 {
 			s.log.Info("expired sessions purged", "count", n)
 		}
-		// Tombstones matter for a poll or two; a week covers an instance
-		// that was briefly away, and a longer absence reloads everything.
-		if _, err := s.store.PurgeDeletions(ctx, time.Now().Add(-7*24*time.Hour)); err != nil {
-			s.log.Warn("purging old tombstones", "err", err)
+		// The change log is pruned here too, for a single instance that
+		// runs no follower (an instance away longer reloads everything).
+		if _, err := s.store.PruneChanges(ctx, time.Now().Add(-store.ChangeRetention)); err != nil {
+			s.log.Warn("pruning the change log", "err", err)
 		}
 		select {
 		case <-ctx.Done():
@@ -210,126 +217,40 @@ func identityOverrides(cfg *config.Config, id store.Identity, log *slog.Logger) 
 	return tz, def
 }
 
-// follow picks up stories changed by other instances sharing the database,
-// by polling the indexed updated_at (change streams are not available on
-// every server we support).
-func (s *site) follow(ctx context.Context, every time.Duration) {
-	since := time.Now().Add(-time.Minute)
-	photosSince, deletedSince := since, since
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		// Overlap the windows a little: clocks of instances differ slightly.
-		changed, err := s.store.StoriesChangedSince(ctx, since.Add(-5*time.Second))
-		if err != nil {
-			s.log.Warn("catching up with other instances", "err", err)
-			continue
-		}
-		if id, err := s.store.Identity(ctx); err == nil {
+// follower keeps this instance in step with the others sharing the
+// database, from the change log; since is when the catalogue was loaded.
+func (s *site) follower(since time.Time) *follow.Follower {
+	return follow.New(follow.Deps{
+		Store: s.store, Log: s.log,
+		Stories: s.handler.StoriesChanged, StoryGone: s.handler.StoryRemoved,
+		Photo: s.photos.Changed, PhotoGone: s.photos.Forget,
+		People: func(ctx context.Context) error {
+			_, err := s.handler.RefreshIfChanged(ctx)
+			return err
+		},
+		Settings: func(id store.Identity) {
 			if !s.handler.IdentityIs(id) {
 				s.applyIdentity(id)
 			}
-		}
-		for _, st := range changed {
-			if old := s.catalog.Story(st.Number); old != nil && !st.UpdatedAt.After(old.UpdatedAt) {
-				continue
-			}
-			s.handler.StoryChanged(st)
-			if st.UpdatedAt.After(since) {
-				since = st.UpdatedAt
-			}
-		}
-		if _, err := s.handler.RefreshIfChanged(ctx); err != nil {
-			s.log.Warn("catching up with other instances' sections and reporters", "err", err)
-		}
-		photosSince = s.followPhotos(ctx, photosSince)
-		deletedSince = s.followDeletions(ctx, deletedSince)
-	}
+		},
+		Reload: s.reload,
+	}, since)
 }
 
-// followPhotos takes in photo details other instances changed since t and
-// returns where the next round starts.
-func (s *site) followPhotos(ctx context.Context, t time.Time) time.Time {
-	changed, err := s.store.PhotosChangedSince(ctx, t.Add(-5*time.Second))
+// reload reloads everything this instance keeps in memory.
+func (s *site) reload(ctx context.Context) error {
+	if err := s.handler.Reload(ctx); err != nil {
+		return err
+	}
+	if err := s.photos.Load(ctx); err != nil {
+		return err
+	}
+	id, err := s.store.Identity(ctx)
 	if err != nil {
-		s.log.Warn("catching up with other instances' photos", "err", err)
-		return t
+		return err
 	}
-	for _, p := range changed {
-		s.photos.Changed(p)
-		if p.UpdatedAt.After(t) {
-			t = p.UpdatedAt
-		}
-	}
-	return t
-}
-
-// holds reports whether this instance still has what d deleted.
-func (s *site) holds(d store.Deletion) bool {
-	switch d.Kind {
-	case store.DeletedStory:
-		return s.catalog.Story(d.Number()) != nil
-	case store.DeletedPhoto:
-		_, ok := s.photos.Get(d.Key)
-		return ok
-	}
-	return false
-}
-
-// goneFromDB reports whether what d deleted is really gone from the database
-// (the tombstone is written before the document goes).
-func (s *site) goneFromDB(ctx context.Context, d store.Deletion) (bool, error) {
-	var err error
-	if d.Kind == store.DeletedStory {
-		_, err = s.store.Story(ctx, d.Number())
-	} else {
-		_, err = s.store.Photo(ctx, d.Key)
-	}
-	if errors.Is(err, store.ErrNotFound) {
-		return true, nil
-	}
-	return false, err
-}
-
-// followDeletions forgets the stories and photos other instances deleted
-// since t, once the database confirms they are gone (the tombstone is
-// written first), and returns where the next round starts.
-func (s *site) followDeletions(ctx context.Context, t time.Time) time.Time {
-	dels, err := s.store.DeletionsSince(ctx, t.Add(-5*time.Second))
-	if err != nil {
-		s.log.Warn("catching up with other instances' deletions", "err", err)
-		return t
-	}
-	// Oldest first, so that a round stopped by an error resumes at it.
-	slices.SortFunc(dels, func(a, b store.Deletion) int { return a.At.Compare(b.At) })
-	for _, d := range dels {
-		if s.holds(d) {
-			gone, err := s.goneFromDB(ctx, d)
-			switch {
-			case err != nil:
-				s.log.Warn("catching up with a deletion", "what", d.ID, "err", err)
-				return t // again next round
-			case gone && d.Kind == store.DeletedStory:
-				s.handler.StoryRemoved(d.Number())
-			case gone:
-				s.photos.Forget(d.Key)
-			case time.Since(d.At) < time.Minute:
-				// The other instance is between writing the tombstone and
-				// deleting: look again next round. (Still there a minute
-				// on, that deletion failed, and the tombstone is passed.)
-				return t
-			}
-		}
-		if d.At.After(t) {
-			t = d.At
-		}
-	}
-	return t
+	s.applyIdentity(id)
+	return nil
 }
 
 // loadRedirects reads the old addresses (an imported site's, and those
