@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"hash/crc32"
 	"html"
 	"image"
 	"image/color"
@@ -69,10 +70,13 @@ func newPhotoNewsroom(t *testing.T) *photoNewsroom {
 // photo uploads a generated photo with the given alt text and caption (ko).
 func (pn *photoNewsroom) photo(t *testing.T, name, altKo, captionKo string) *photos.Photo {
 	t.Helper()
+	// The library makes one photo of identical bytes: each name gets its own
+	// blue, so each call uploads a photo of its own.
+	blue := uint8(crc32.ChecksumIEEE([]byte(name)))
 	img := image.NewNRGBA(image.Rect(0, 0, 480, 320))
 	for y := 0; y < 320; y++ {
 		for x := 0; x < 480; x++ {
-			img.Set(x, y, color.NRGBA{uint8(x / 2), uint8(y / 2), 150, 255})
+			img.Set(x, y, color.NRGBA{uint8(x / 2), uint8(y / 2), blue, 255})
 		}
 	}
 	var buf bytes.Buffer
