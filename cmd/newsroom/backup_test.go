@@ -95,6 +95,10 @@ func readerPages(t *testing.T, s *site) map[string][]byte {
 	return pages
 }
 
+// generatedAt is the one part of a reader page that is not the paper's: the
+// sitemap index gives the news sitemap the time it was asked for.
+var generatedAt = regexp.MustCompile(`(?s)(?:/sitemaps/news\.xml</loc>\s*)<lastmod>[^<]*</lastmod>`)
+
 // The paper backed up, restored into a new data dir, serves the same reader
 // site: every URL of its sitemaps, the photos they show and search.
 func TestRestoredPaperServesTheSamePagesFromANewDataDir(t *testing.T) {
@@ -121,7 +125,7 @@ func TestRestoredPaperServesTheSamePagesFromANewDataDir(t *testing.T) {
 		if strings.HasPrefix(p, "/media/") {
 			photos++
 		}
-		if !bytes.Equal(body, got[p]) {
+		if !bytes.Equal(generatedAt.ReplaceAll(body, nil), generatedAt.ReplaceAll(got[p], nil)) {
 			t.Errorf("%s differs after the restore (%d bytes before, %d after)", p, len(body), len(got[p]))
 		}
 	}
