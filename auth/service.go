@@ -19,12 +19,12 @@ import (
 
 // Config tunes a Service; zero fields take the defaults shown.
 type Config struct {
-	Now          func() time.Time // time.Now
-	IdleTimeout  time.Duration    // 12 h without a request ends a session
-	MaxAge       time.Duration    // 7 days after login a session ends regardless
-	Params       Params           // DefaultParams
-	Throttle     Throttle         // zero fields take Throttle's defaults
-	Log          *slog.Logger     // slog.Default()
+	Now         func() time.Time // time.Now
+	IdleTimeout time.Duration    // 12 h without a request ends a session
+	MaxAge      time.Duration    // 7 days after login a session ends regardless
+	Params      Params           // DefaultParams
+	Throttle    Throttle         // zero fields take Throttle's defaults
+	Log         *slog.Logger     // slog.Default()
 }
 
 // touchEvery is how stale a session's last-seen time may get before a
@@ -72,8 +72,7 @@ func New(st *store.Store, cfg Config) *Service {
 	}
 	s := &Service{
 		st: st, now: cfg.Now, idle: cfg.IdleTimeout, maxAge: cfg.MaxAge, params: cfg.Params,
-		throttle: cfg.Throttle.withDefaults(),
-		log: cfg.Log, hashing: make(chan struct{}, 2),
+		throttle: cfg.Throttle.withDefaults(), log: cfg.Log, hashing: make(chan struct{}, 2),
 	}
 	dummy, err := Hash(rand.Text(), s.params) // rand.Text is 26 characters: always a valid password
 	if err != nil {

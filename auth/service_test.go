@@ -472,7 +472,7 @@ func TestUnknownEmailTakesAsLongAsWrongPassword(t *testing.T) {
 	st := store.New(dbtest.Database(t), 3*time.Second)
 	svc := New(st, Config{Params: Params{Memory: 16 * 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32},
 		Throttle: Throttle{Free: 1000, AccountMax: 1000, IPMax: 1000},
-		Log: slog.New(slog.DiscardHandler)})
+		Log:      slog.New(slog.DiscardHandler)})
 	ctx := context.Background()
 	if _, err := svc.createUser(ctx, "test", NewUser{Email: "kim@example.com", Name: "Kim", Role: store.RoleReporter, Password: goodPassword}, ""); err != nil {
 		t.Fatal(err)
