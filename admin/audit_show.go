@@ -21,6 +21,7 @@ var auditActions = map[store.AuditAction]string{
 	store.AuditRoleChange: "admin.audit.role_change", store.AuditPasswordChange: "admin.audit.password_change",
 	store.AuditUserCreate: "admin.audit.user_create", auditSchedule: "admin.audit.schedule",
 	auditSubmit: "admin.audit.submit", auditRestore: "admin.audit.restore",
+	store.AuditLoginThrottled: "admin.audit.login_throttled", store.AuditLoginUnlocked: "admin.audit.login_unlocked",
 }
 
 // auditShow lists the newest entries of the audit log (admins only).

@@ -173,7 +173,7 @@ var notices = map[string]string{
 	"user_created": "admin.notice.user_created", "user_saved": "admin.notice.user_saved",
 	"section_saved": "admin.notice.section_saved", "prefs_saved": "admin.notice.prefs_saved",
 	"settings_saved": "settings.saved", "password_changed": "account.changed",
-	"deleted": "admin.notice.deleted",
+	"deleted": "admin.notice.deleted", "user_unlocked": "admin.notice.user_unlocked",
 }
 
 func notice(c *gin.Context, l *lang.Lang) string {

@@ -35,7 +35,10 @@ type glossaryRow struct {
 
 type glossaryData struct {
 	frame
-	Form    glossaryForm
+	Form glossaryForm
+	// Was is the entry as the form was loaded, posted back with it
+	// (was_<field>) so that a save changes only what this editor changed.
+	Was     glossaryForm
 	Errs    map[string]string
 	Kinds   []option
 	Filter  []option
@@ -61,10 +64,18 @@ func (a *Admin) glossaryPage(c *gin.Context, status int, form glossaryForm, errs
 	d := glossaryData{frame: a.frame(c, l), Form: form, Errs: errs, CanEdit: auth.Can(u, auth.ActEditGlossary, nil),
 		Query: strings.TrimSpace(c.Query("q"))}
 	fk := glossary.Kind(c.Query("kind"))
+	if status != http.StatusOK {
+		// A refused save shows what was typed; it still posts back what
+		// the form was loaded with.
+		d.Was = glossaryForm{Kind: c.PostForm("was_kind"), TermKo: c.PostForm("was_term_ko"), TermEn: c.PostForm("was_term_en"),
+			TitleKo: c.PostForm("was_title_ko"), TitleEn: c.PostForm("was_title_en"), VariantsKo: c.PostForm("was_variants_ko"),
+			VariantsEn: c.PostForm("was_variants_en"), Note: c.PostForm("was_note")}
+	}
 	if id := c.Query("edit"); id != "" && status == http.StatusOK {
 		for _, e := range entries {
 			if e.ID == id {
 				d.Form = formOf(e)
+				d.Was = d.Form
 			}
 		}
 	}
@@ -135,7 +146,14 @@ func (a *Admin) glossarySave(c *gin.Context) {
 		Title:    map[string]string{"ko": in.TitleKo, "en": in.TitleEn},
 		Variants: map[string][]string{"ko": splitList(in.VariantsKo), "en": splitList(in.VariantsEn)},
 		Note:     in.Note, UpdatedBy: u.ID, UpdatedAt: a.now()}
-	_, err := a.store.PutGlossaryEntry(c.Request.Context(), e)
+	var err error
+	if in.ID == "" {
+		_, err = a.store.PutGlossaryEntry(c.Request.Context(), e)
+	} else {
+		_, err = a.store.UpdateGlossaryEntry(c.Request.Context(), in.ID, func(cur *glossary.Entry) {
+			mergeGlossaryChange(c, cur, e)
+		})
+	}
 	var fe *glossary.FieldError
 	if errors.As(err, &fe) {
 		field := fe.Field
@@ -176,3 +194,38 @@ const (
 	maxGlossaryField = 200
 	maxGlossaryNote  = 2000
 )
+
+// mergeGlossaryChange copies into cur the fields of the form's entry e that
+// the editor changed: a translator fixing the English term and an editor
+// fixing the note at the same time both keep their change.
+func mergeGlossaryChange(c *gin.Context, cur *glossary.Entry, e glossary.Entry) {
+	if changed(c, "kind") {
+		cur.Kind = e.Kind
+	}
+	for _, code := range []string{"ko", "en"} {
+		if changed(c, "term_"+code) {
+			cur.Terms = setIn(cur.Terms, code, e.Terms[code])
+		}
+		if changed(c, "title_"+code) {
+			cur.Title = setIn(cur.Title, code, e.Title[code])
+		}
+		if changed(c, "variants_"+code) {
+			if cur.Variants == nil {
+				cur.Variants = map[string][]string{}
+			}
+			cur.Variants[code] = e.Variants[code]
+		}
+	}
+	if changed(c, "note") {
+		cur.Note = e.Note
+	}
+	cur.UpdatedBy, cur.UpdatedAt = e.UpdatedBy, e.UpdatedAt
+}
+
+func setIn(m map[string]string, k, v string) map[string]string {
+	if m == nil {
+		m = map[string]string{}
+	}
+	m[k] = v
+	return m
+}

@@ -43,7 +43,8 @@ func (a *Admin) loginSubmit(c *gin.Context) {
 		a.loginPage(c, http.StatusBadRequest, d)
 		return
 	}
-	_, token, err := a.auth.Login(c.Request.Context(), email, password, c.ClientIP(), auth.Token(c.Request))
+	_, token, device, err := a.auth.LoginDevice(c.Request.Context(), auth.Attempt{Email: email, Password: password,
+		IP: c.ClientIP(), OldToken: auth.Token(c.Request), Device: auth.DeviceFromRequest(c.Request)})
 	var ae *auth.Error
 	if errors.As(err, &ae) {
 		d.Error = l.T(ae.ID, dataArgs(ae.Data)...)
@@ -60,6 +61,11 @@ func (a *Admin) loginSubmit(c *gin.Context) {
 	}
 	a.hasUsers.Store(true)
 	http.SetCookie(c.Writer, a.auth.Cookie(token, a.secure))
+	if device != "" {
+		// This browser is known to the account from now on: a lockout
+		// strangers cause by guessing will not keep it out.
+		http.SetCookie(c.Writer, auth.DeviceCookieFor(device, a.secure))
+	}
 	c.Redirect(http.StatusSeeOther, d.Next)
 }
 

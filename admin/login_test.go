@@ -1,11 +1,14 @@
 package admin
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/newsroom/newsroom/auth"
 	"github.com/newsroom/newsroom/store"
 )
 
@@ -192,4 +195,58 @@ func TestLoginNextNeverPutsControlCharactersInLocation(t *testing.T) {
 			t.Errorf("login with next %q: %d, Location %q, want %q", next, r.code, loc, want)
 		}
 	}
+}
+
+// TestLockoutKeepsStrangersOutNotTheOwner: guesses from many addresses lock
+// an account for unknown browsers; the owner's browser, known from an
+// earlier login, still gets in; an admin sees the lockout and lifts it.
+func TestLockoutKeepsStrangersOutNotTheOwner(t *testing.T) {
+	tn := newTestNewsroom(t, true)
+	owner := tn.login(t, store.RoleEditor)
+	if !strings.Contains(strings.Join(cookieNames(owner), " "), auth.DeviceCookie) {
+		t.Fatal("a login does not remember the browser")
+	}
+	guess := func() {
+		for i := range 10 {
+			ip := "198.51.100." + strconv.Itoa(i+1)
+			if _, _, err := tn.auth.Login(t.Context(), "editor@example.com", "guess", ip, ""); !errors.Is(err, auth.ErrInvalidLogin) {
+				t.Fatalf("guess %d: %v", i+1, err)
+			}
+		}
+	}
+	guess()
+	login := url.Values{"email": {"editor@example.com"}, "password": {testPassword}}
+	if r := tn.client(t).post("/admin/login", login); r.code != http.StatusTooManyRequests {
+		t.Fatalf("an unknown browser during the lockout: %d", r.code)
+	}
+	if r := owner.post("/admin/login", login); r.code != http.StatusSeeOther {
+		t.Fatalf("the owner's browser during the lockout: %d\n%s", r.code, r.body)
+	}
+	if r := tn.client(t).post("/admin/login", login); r.code != http.StatusSeeOther {
+		t.Fatalf("after the owner's login lifted the lockout: %d", r.code)
+	}
+
+	guess()
+	ad := tn.login(t, store.RoleAdmin)
+	page := ad.get("/admin/users")
+	if !strings.Contains(page.body, `action="/admin/users/editor@example.com/unlock"`) || !strings.Contains(page.body, "Locked for unknown browsers until") {
+		t.Fatal("the users page does not show the lockout")
+	}
+	if r := ad.post("/admin/users/editor@example.com/unlock", nil); r.code != http.StatusSeeOther {
+		t.Fatalf("unlock: %d", r.code)
+	}
+	if r := tn.client(t).post("/admin/login", login); r.code != http.StatusSeeOther {
+		t.Fatalf("after the admin lifted the lockout: %d", r.code)
+	}
+	if audit := ad.get("/admin/audit"); !containsAll(audit.body, "Login throttled", "Login lockout lifted") {
+		t.Error("the audit log does not show the throttling and its lifting")
+	}
+}
+
+func cookieNames(c *client) []string {
+	var out []string
+	for _, ck := range c.http.Jar.Cookies(mustURL(c.tn.srv.URL + "/admin/")) {
+		out = append(out, ck.Name)
+	}
+	return out
 }

@@ -56,6 +56,7 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	in.GET("/users", a.usersShow)
 	in.POST("/users", a.userCreate)
 	in.POST("/users/:id", a.userUpdate)
+	in.POST("/users/:id/unlock", a.userUnlock)
 	in.GET("/sections", a.sectionsShow)
 	in.POST("/sections", a.sectionSave)
 	in.GET("/audit", a.auditShow)

@@ -29,7 +29,10 @@ type settingsData struct {
 	frame
 	Langs []langOption
 	Form  settingsForm
-	Errs  map[string]string
+	// Was is the identity as the form was loaded: posted back with it
+	// (was_<field>), so that a save changes only what this admin changed.
+	Was  settingsForm
+	Errs map[string]string
 }
 
 // settingsShow is the paper's identity: its name per language, address,
@@ -49,17 +52,17 @@ func (a *Admin) settingsShow(c *gin.Context) {
 	for code, n := range id.Name {
 		f.Names[code] = n
 	}
-	a.settingsPage(c, http.StatusOK, f, nil)
+	a.settingsPage(c, http.StatusOK, f, f, nil)
 }
 
-func (a *Admin) settingsPage(c *gin.Context, status int, f settingsForm, errs map[string]string) {
+func (a *Admin) settingsPage(c *gin.Context, status int, f, was settingsForm, errs map[string]string) {
 	l := a.langFor(c, auth.UserFrom(c))
 	if errs == nil {
 		errs = map[string]string{}
 	}
 	p := a.page(c, l, l.T("settings.title"))
 	p.Notice = notice(c, l)
-	p.Data = settingsData{frame: a.frame(c, l), Langs: a.langOptions(), Form: f, Errs: errs}
+	p.Data = settingsData{frame: a.frame(c, l), Langs: a.langOptions(), Form: f, Was: was, Errs: errs}
 	a.show(c, status, "settings", p)
 }
 
@@ -108,15 +111,46 @@ func (a *Admin) settingsSave(c *gin.Context) {
 	}
 	id.Contact = strings.TrimSpace(form.Contact)
 	if !f.ok() {
-		a.settingsPage(c, http.StatusUnprocessableEntity, form, f.Errs)
+		was := settingsForm{Names: map[string]string{}, BaseURL: c.PostForm("was_base_url"), LogoURL: c.PostForm("was_logo_url"),
+			TimeZone: c.PostForm("was_time_zone"), Contact: c.PostForm("was_contact"), DefaultLanguage: c.PostForm("was_default_language")}
+		for _, code := range a.langs.Codes() {
+			was.Names[code] = c.PostForm("was_name_" + code)
+		}
+		a.settingsPage(c, http.StatusUnprocessableEntity, form, was, f.Errs)
 		return
 	}
-	if err := a.store.PutIdentity(c.Request.Context(), id); err != nil {
+	saved, err := a.store.UpdateIdentity(c.Request.Context(), func(cur *store.Identity) {
+		// Only what this admin changed: another admin's save meanwhile stays.
+		for _, code := range a.langs.Codes() {
+			if changed(c, "name_"+code) {
+				if cur.Name == nil {
+					cur.Name = story.Text{}
+				}
+				if n, ok := id.Name[code]; ok {
+					cur.Name[code] = n
+				} else {
+					delete(cur.Name, code)
+				}
+			}
+		}
+		set := func(field string, dst *string, v string) {
+			if changed(c, field) {
+				*dst = v
+			}
+		}
+		set("base_url", &cur.BaseURL, id.BaseURL)
+		set("logo_url", &cur.LogoURL, id.LogoURL)
+		set("time_zone", &cur.TimeZone, id.TimeZone)
+		set("default_language", &cur.DefaultLanguage, id.DefaultLanguage)
+		set("contact", &cur.Contact, id.Contact)
+		cur.UpdatedBy, cur.UpdatedAt = id.UpdatedBy, id.UpdatedAt
+	})
+	if err != nil {
 		a.fail(c, err)
 		return
 	}
 	if a.identity != nil {
-		a.identity(id)
+		a.identity(saved)
 	}
 	c.Redirect(http.StatusSeeOther, "/admin/settings?done=settings_saved")
 }

@@ -25,6 +25,8 @@ type usersData struct {
 	Errs    map[string]string
 	// Failed is the account whose update was refused, with the reason.
 	Failed, FailedMsg string
+	// Locked says, per account locked for unknown browsers, until when.
+	Locked map[string]string
 }
 
 func (a *Admin) usersShow(c *gin.Context) {
@@ -42,6 +44,19 @@ func (a *Admin) usersPage(c *gin.Context, status int, d usersData) {
 		return
 	}
 	d.frame, d.Users, d.Langs = a.frame(c, l), users, a.langOptions()
+	ids := make([]string, len(users))
+	for i, u := range users {
+		ids[i] = u.ID
+	}
+	locked, err := a.auth.Locked(c.Request.Context(), ids...)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	d.Locked = map[string]string{}
+	for id, until := range locked {
+		d.Locked[id] = l.T("admin.users.locked", "Time", l.DateTime(until))
+	}
 	for _, r := range store.Roles {
 		d.Roles = append(d.Roles, option{string(r), roleName(l, r), string(r) == d.New.Role})
 	}

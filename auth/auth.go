@@ -64,8 +64,9 @@ var (
 	// ErrInvalidLogin: unknown email, wrong password or disabled account
 	// alike, so that the answer tells nobody which addresses have accounts.
 	ErrInvalidLogin = &Error{ID: "error.login.invalid"}
-	// ErrRateLimited: too many failed logins for the account or from the
-	// address. Data["Minutes"] is the wait rounded up; RetryAt the time.
+	// ErrRateLimited: a Throttle limit holds the try back. Data["Minutes"]
+	// is the wait rounded up, and Data["Seconds"] too when it is under a
+	// minute; RetryAt the time.
 	ErrRateLimited = &Error{ID: "error.login.rate_limited"}
 	// ErrNoSession: no cookie, an unknown, expired or ended session, or one
 	// whose user has since been disabled or changed password. Log in again.

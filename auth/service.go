@@ -11,6 +11,7 @@ import (
 	"math"
 	"net/netip"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newsroom/newsroom/store"
@@ -18,13 +19,12 @@ import (
 
 // Config tunes a Service; zero fields take the defaults shown.
 type Config struct {
-	Now          func() time.Time // time.Now
-	IdleTimeout  time.Duration    // 12 h without a request ends a session
-	MaxAge       time.Duration    // 7 days after login a session ends regardless
-	Params       Params           // DefaultParams
-	AccountLimit Limit            // 5 failed logins per account per 15 min
-	IPLimit      Limit            // 20 failed logins per address per 15 min
-	Log          *slog.Logger     // slog.Default()
+	Now         func() time.Time // time.Now
+	IdleTimeout time.Duration    // 12 h without a request ends a session
+	MaxAge      time.Duration    // 7 days after login a session ends regardless
+	Params      Params           // DefaultParams
+	Throttle    Throttle         // zero fields take Throttle's defaults
+	Log         *slog.Logger     // slog.Default()
 }
 
 // touchEvery is how stale a session's last-seen time may get before a
@@ -39,9 +39,11 @@ type Service struct {
 	idle     time.Duration
 	maxAge   time.Duration
 	params   Params
-	accounts *Limiter
-	ips      *Limiter
+	throttle Throttle
 	log      *slog.Logger
+
+	pruneMu sync.Mutex
+	pruned  time.Time // when this instance last pruned old login failures
 
 	// hashing bounds concurrent argon2 runs (each takes Params.Memory).
 	hashing chan struct{}
@@ -65,19 +67,12 @@ func New(st *store.Store, cfg Config) *Service {
 	if cfg.Params == (Params{}) {
 		cfg.Params = DefaultParams
 	}
-	if cfg.AccountLimit.Max <= 0 {
-		cfg.AccountLimit = Limit{Max: 5, Window: 15 * time.Minute}
-	}
-	if cfg.IPLimit.Max <= 0 {
-		cfg.IPLimit = Limit{Max: 20, Window: 15 * time.Minute}
-	}
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
 	s := &Service{
 		st: st, now: cfg.Now, idle: cfg.IdleTimeout, maxAge: cfg.MaxAge, params: cfg.Params,
-		accounts: NewLimiter(cfg.AccountLimit, cfg.Now), ips: NewLimiter(cfg.IPLimit, cfg.Now),
-		log: cfg.Log, hashing: make(chan struct{}, 2),
+		throttle: cfg.Throttle.withDefaults(), log: cfg.Log, hashing: make(chan struct{}, 2),
 	}
 	dummy, err := Hash(rand.Text(), s.params) // rand.Text is 26 characters: always a valid password
 	if err != nil {
@@ -90,49 +85,78 @@ func New(st *store.Store, cfg Config) *Service {
 // MaxAge is the absolute session lifetime (for the cookie's Max-Age).
 func (s *Service) MaxAge() time.Duration { return s.maxAge }
 
-// Login checks email and password and starts a session. ip is the client
-// address (as the handler trusts it: gin's ClientIP with trusted proxies
-// set) for rate limiting and the audit log; an empty ip puts every such
-// login in one shared bucket, so always pass it;
-// oldToken is the session cookie the browser sent, if any, which is ended
-// so that every login gets a fresh session ID.
-//
-// It returns the session (its CSRF field goes into forms) and the token to
-// put in the cookie. Failures: ErrRateLimited (with RetryAt) before any
-// password is checked; ErrInvalidLogin for an unknown email, a wrong
-// password and a disabled account alike, taking about as long in each
-// case; anything else is internal. Success and failure are audited.
+// Login checks email and password and starts a session; it is
+// LoginDevice from a browser not known to the account.
 func (s *Service) Login(ctx context.Context, email, password, ip, oldToken string) (*Session, string, error) {
-	key := accountKey(email)
-	ipk := ipKey(ip)
-	if wait := max(s.accounts.Wait(key), s.ips.Wait(ipk)); wait > 0 {
+	sess, token, _, err := s.LoginDevice(ctx, Attempt{Email: email, Password: password, IP: ip, OldToken: oldToken})
+	return sess, token, err
+}
+
+// Attempt is one try at logging in.
+type Attempt struct {
+	Email, Password string
+	// IP is the client address (as the handler trusts it: gin's ClientIP
+	// with trusted proxies set), for throttling and the audit log; an empty
+	// IP puts every such try in one shared bucket, so always pass it.
+	IP string
+	// OldToken is the session cookie the browser sent, if any: it is ended,
+	// so that every login gets a fresh session ID.
+	OldToken string
+	// Device is the device cookie the browser sent, if any (see Throttle).
+	Device string
+}
+
+// LoginDevice checks the email and password of a and starts a session. It
+// returns the session (its CSRF field goes into forms), the token to put in
+// the session cookie and, when this browser was not known to the account,
+// a device token to put in DeviceCookie.
+//
+// Failures: ErrRateLimited (with RetryAt) before any password is checked,
+// while a Throttle limit holds the try back; ErrInvalidLogin for an unknown
+// email, a wrong password and a disabled account alike, taking about as
+// long in each case; anything else is internal. Success, failure, the start
+// of throttling and the lifting of a lockout are audited.
+func (s *Service) LoginDevice(ctx context.Context, a Attempt) (*Session, string, string, error) {
+	at, err := s.newAttempt(ctx, a.Email, a.IP, a.Device)
+	if err != nil {
+		return nil, "", "", err
+	}
+	f, err := s.failures(ctx, at)
+	if err != nil {
+		return nil, "", "", err
+	}
+	if wait, why := s.wait(at, f); wait > 0 {
 		// Not audited: a flood of refused tries would bury the log. Logged instead.
-		s.log.Warn("login rate limited", "account", key, "ip", ip, "wait", wait)
-		return nil, "", rateLimited(s.now().Add(wait), wait)
+		s.log.Warn("login refused while throttled", "account", at.account, "ip", a.IP, "limit", why, "wait", wait)
+		return nil, "", "", rateLimited(s.now().Add(wait), wait)
 	}
 
-	u, err := s.checkLogin(ctx, email, password)
+	u, err := s.checkLogin(ctx, a.Email, a.Password)
 	if errors.Is(err, ErrInvalidLogin) {
-		s.accounts.Fail(key)
-		s.ips.Fail(ipk)
-		s.audit(ctx, store.Entry{Actor: key, Action: store.AuditLoginFailed, IP: ip})
-		return nil, "", err
+		if ferr := s.fail(ctx, at, f, a.IP); ferr != nil {
+			return nil, "", "", ferr
+		}
+		s.audit(ctx, store.Entry{Actor: at.account, Action: store.AuditLoginFailed, IP: a.IP})
+		return nil, "", "", err
 	}
 	if err != nil {
-		return nil, "", err
+		return nil, "", "", err
 	}
-	s.accounts.Reset(key)
+	device, err := s.succeed(ctx, at, f, u.ID, a.IP)
+	if err != nil {
+		return nil, "", "", err
+	}
 
 	old := ""
-	if oldToken != "" {
-		old, _ = sessionID(oldToken) // a malformed old cookie has nothing to end
+	if a.OldToken != "" {
+		old, _ = sessionID(a.OldToken) // a malformed old cookie has nothing to end
 	}
-	sess, token, err := s.startSession(ctx, u.ID, ip, old)
+	sess, token, err := s.startSession(ctx, u.ID, a.IP, old)
 	if err != nil {
-		return nil, "", err
+		return nil, "", "", err
 	}
-	s.audit(ctx, store.Entry{Actor: u.ID, Action: store.AuditLogin, IP: ip})
-	return sess, token, nil
+	s.audit(ctx, store.Entry{Actor: u.ID, Action: store.AuditLogin, IP: a.IP})
+	return sess, token, device, nil
 }
 
 // checkLogin returns the user whose email and password these are, or
@@ -250,12 +274,15 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*User, *Sessi
 	return u, sess, nil
 }
 
-// PurgeSessions deletes every expired session; call it now and then (say
+// PurgeSessions deletes every expired session (and remembered device); call it now and then (say
 // hourly) from main, since the embedded server has no TTL indexes.
 func (s *Service) PurgeSessions(ctx context.Context) (int, error) {
 	n, err := s.st.PurgeSessions(ctx, s.now())
 	if err != nil {
 		return 0, fmt.Errorf("auth: purge sessions: %w", err)
+	}
+	if _, err := s.st.PurgeDevices(ctx, s.now()); err != nil {
+		return n, fmt.Errorf("auth: purge devices: %w", err)
 	}
 	return n, nil
 }
@@ -287,7 +314,14 @@ func (s *Service) Logout(ctx context.Context, token, ip string) error {
 // ErrRateLimited and ErrWrongPassword (wrong tries count against the
 // account as failed logins do), ErrPasswordTooShort, ErrPasswordTooLong.
 func (s *Service) ChangePassword(ctx context.Context, u *User, current, next, ip string) (*Session, string, error) {
-	if wait := s.accounts.Wait(u.ID); wait > 0 {
+	// Guesses at the current password, from a session someone left open,
+	// are slowed down like guesses at login; they never lock the account.
+	at := attempt{account: u.ID, pair: "password:" + u.ID, acct: "acct:" + u.ID, known: true}
+	f, err := s.failures(ctx, at)
+	if err != nil {
+		return nil, "", err
+	}
+	if wait, _ := s.wait(at, f); wait > 0 {
 		return nil, "", rateLimited(s.now().Add(wait), wait)
 	}
 	if err := CheckPassword(next); err != nil {
@@ -298,7 +332,9 @@ func (s *Service) ChangePassword(ctx context.Context, u *User, current, next, ip
 		return nil, "", fmt.Errorf("auth: change password: %w", err)
 	}
 	if ok, _ := s.verify(ctx, current, fresh.PasswordHash); !ok { // an unreadable hash is logged at login
-		s.accounts.Fail(u.ID)
+		if err := s.fail(ctx, at, f, ip); err != nil {
+			return nil, "", err
+		}
 		return nil, "", ErrWrongPassword
 	}
 	if err := s.setPassword(ctx, u.ID, u.ID, next, ip); err != nil {
@@ -333,7 +369,9 @@ func (s *Service) setPassword(ctx context.Context, actorID, userID, next, ip str
 		// Authenticate refuses sessions older than the change anyway.
 		return fmt.Errorf("auth: set password: end sessions: %w", err)
 	}
-	s.accounts.Reset(userID)
+	if _, err := s.st.ClearLoginFailures(ctx, "acct:"+userID, "password:"+userID); err != nil {
+		return fmt.Errorf("auth: set password: %w", err)
+	}
 	s.audit(ctx, store.Entry{Actor: actorID, Action: store.AuditPasswordChange, Target: userID, IP: ip})
 	return nil
 }
@@ -348,8 +386,11 @@ func (s *Service) audit(ctx context.Context, e store.Entry) {
 }
 
 func rateLimited(at time.Time, wait time.Duration) *Error {
-	return &Error{ID: ErrRateLimited.ID, RetryAt: at,
-		Data: map[string]any{"Minutes": int(math.Ceil(wait.Minutes()))}}
+	data := map[string]any{"Minutes": int(math.Ceil(wait.Minutes()))}
+	if wait < time.Minute {
+		data["Seconds"] = int(math.Ceil(wait.Seconds()))
+	}
+	return &Error{ID: ErrRateLimited.ID, RetryAt: at, Data: data}
 }
 
 // newToken returns 32 random bytes, base64url without padding (43 characters).

@@ -303,7 +303,10 @@ func (c *Catalog) build(now time.Time) *index {
 		for i, e := range list {
 			idx.section[l][e.Story.Section] = append(idx.section[l][e.Story.Section], e)
 			for _, t := range e.Story.Tags {
-				idx.tag[l][t] = append(idx.tag[l][t], e)
+				// By slug: tags stored before tags were slugged are found too.
+				if k := story.NormalizeTag(t); k != "" {
+					idx.tag[l][k] = append(idx.tag[l][k], e)
+				}
 			}
 			for _, h := range e.Story.Byline {
 				idx.author[l][h] = append(idx.author[l][h], e)

@@ -142,7 +142,9 @@ func (h *Handler) renderArticle(ctx context.Context, c *gin.Context, l *lang.Lan
 		d.SectionHref = "/" + l.Code + "/section/" + url.PathEscape(s.Slug)
 	}
 	for _, t := range st.Tags {
-		d.Tags = append(d.Tags, render.Link{Label: t, Href: "/" + l.Code + "/tag/" + url.PathEscape(t)})
+		if k := story.NormalizeTag(t); k != "" {
+			d.Tags = append(d.Tags, render.Link{Label: t, Href: tagPath(l.Code, k)})
+		}
 	}
 	if err := h.articleMeta(p, l, st, v, paths); err != nil {
 		return nil, err

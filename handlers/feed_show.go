@@ -3,7 +3,9 @@ package handlers
 import (
 	"net/http"
 	"net/url"
+	"path"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -12,6 +14,7 @@ import (
 	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/pagecache"
 	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/story"
 )
 
 const feedItems = 30
@@ -64,15 +67,14 @@ func (h *Handler) sectionFeed(c *gin.Context) {
 
 func (h *Handler) tagFeed(c *gin.Context) {
 	l := h.langOf(c)
-	tag := c.Param("tag")
-	if len(tag) > 100 || !h.cat.TagKnown(tag) {
-		h.fail(c, notFoundErr("error.not_found.tag", nil))
+	tag, ok := h.knownTag(c, "/"+path.Base(c.Request.URL.Path))
+	if !ok {
 		return
 	}
 	h.serveFeed(c, feedSource{
 		key:   "tag/" + tag,
 		title: func(l *lang.Lang) string { return l.T("feed.tag_title", "Tag", tag, "Name", h.siteName(l)) },
-		page:  "/" + l.Code + "/tag/" + url.PathEscape(tag),
+		page:  tagPath(l.Code, tag),
 		fetch: func(code string, off, lim int) ([]catalog.Entry, int) {
 			return h.cat.ByTag(code, tag, off, lim)
 		},
@@ -83,7 +85,7 @@ func (h *Handler) tagFeed(c *gin.Context) {
 // serveFeed answers …/feed.xml (RSS 2.0) and …/atom.xml (Atom) from the cache.
 func (h *Handler) serveFeed(c *gin.Context, src feedSource) {
 	l := h.langOf(c)
-	atom := len(c.Request.URL.Path) > 8 && c.Request.URL.Path[len(c.Request.URL.Path)-8:] == "atom.xml"
+	atom := strings.HasSuffix(c.Request.URL.Path, "/atom.xml")
 	key := "feed:" + l.Code + ":" + src.key + ":" + strconv.FormatBool(atom)
 	if p, ok := h.cache.Get(key); ok {
 		pagecache.Serve(c.Writer, c.Request, p, htmlCacheControl)
@@ -93,7 +95,7 @@ func (h *Handler) serveFeed(c *gin.Context, src feedSource) {
 	es, _ := src.fetch(l.Code, 0, feedItems)
 	ch := feed.Channel{
 		Title: src.title(l), Description: l.T("page.front.intro", "Name", h.siteName(l)),
-		Link: h.base() + src.page, FeedURL: h.base() + c.Request.URL.Path, Lang: l.Code,
+		Link: h.base() + src.page, FeedURL: h.base() + strings.TrimSuffix(src.page, "/") + "/" + feedFile(atom), Lang: l.Code,
 	}
 	items := make([]feed.Item, 0, len(es))
 	for _, e := range es {
@@ -122,6 +124,16 @@ func (h *Handler) serveFeed(c *gin.Context, src feedSource) {
 	pagecache.Serve(c.Writer, c.Request, p, htmlCacheControl)
 }
 
+// feedFile is the file name of a listing's feed, under the listing's
+// address (built from the listing, never from the request's path, which
+// holds the tag decoded).
+func feedFile(atom bool) string {
+	if atom {
+		return "atom.xml"
+	}
+	return "feed.xml"
+}
+
 func (h *Handler) feedItem(l *lang.Lang, e catalog.Entry) feed.Item {
 	v := e.V
 	it := feed.Item{
@@ -146,7 +158,11 @@ func (h *Handler) feedItem(l *lang.Lang, e catalog.Entry) feed.Item {
 	if s, ok := h.cat.Section(e.Story.Section); ok {
 		it.Categories = append(it.Categories, s.Name.In(l.Code, h.langs.Default()))
 	}
-	it.Categories = append(it.Categories, e.Story.Tags...)
+	for _, t := range e.Story.Tags {
+		if k := story.NormalizeTag(t); k != "" {
+			it.Categories = append(it.Categories, k)
+		}
+	}
 	if img := h.leadImage(e.Story); img != nil {
 		it.Image = img
 	}

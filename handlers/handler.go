@@ -248,7 +248,7 @@ func affected(old, cur *story.Story) []string {
 			deps = append(deps, depList(l))
 		}
 		for _, t := range st.Tags {
-			deps = append(deps, depTag(t))
+			deps = append(deps, depTag(story.NormalizeTag(t)))
 		}
 		for _, a := range st.Byline {
 			deps = append(deps, depAuthor(a))

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 	"strconv"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/newsroom/newsroom/catalog"
 	"github.com/newsroom/newsroom/lang"
+	"github.com/newsroom/newsroom/story"
 )
 
 const perPage = 20
@@ -124,15 +126,35 @@ func (h *Handler) sectionList(c *gin.Context) {
 	})
 }
 
+// tagPath is the address of a tag's listing; tag is a slug (NormalizeTag).
+func tagPath(code, tag string) string { return "/" + code + "/tag/" + url.PathEscape(tag) }
+
+// knownTag returns the tag a /tag/{tag} address names. An address with a
+// tag as stored before tags were slugged ("100%-growth", "Seoul Office")
+// gets a 301 to its slug's address (suffix: "/feed.xml" and the like); an
+// unknown tag a 404. It reports whether the caller should go on.
+func (h *Handler) knownTag(c *gin.Context, suffix string) (string, bool) {
+	tag := c.Param("tag")
+	k := story.NormalizeTag(tag)
+	if len(tag) > 200 || k == "" || !h.cat.TagKnown(k) {
+		h.fail(c, notFoundErr("error.not_found.tag", nil))
+		return "", false
+	}
+	if k != tag {
+		c.Redirect(http.StatusMovedPermanently, tagPath(h.langOf(c).Code, k)+suffix)
+		return "", false
+	}
+	return k, true
+}
+
 // tagList is /{lang}/tag/{tag}.
 func (h *Handler) tagList(c *gin.Context) {
-	tag := c.Param("tag")
-	if len(tag) > 100 || !h.cat.TagKnown(tag) {
-		h.fail(c, notFoundErr("error.not_found.tag", nil))
+	tag, ok := h.knownTag(c, "")
+	if !ok {
 		return
 	}
 	h.serveListing(c, listing{
-		path: func(code string) string { return "/" + code + "/tag/" + url.PathEscape(tag) },
+		path: func(code string) string { return tagPath(code, tag) },
 		fetch: func(code string, off, lim int) ([]catalog.Entry, int) {
 			return h.cat.ByTag(code, tag, off, lim)
 		},

@@ -31,6 +31,8 @@ const (
 	AuditRoleChange     AuditAction = "role_change"
 	AuditPasswordChange AuditAction = "password_change"
 	AuditUserCreate     AuditAction = "user_create"
+	AuditLoginThrottled AuditAction = "login_throttled" // Detail: which limit, and until when
+	AuditLoginUnlocked  AuditAction = "login_unlocked"  // Detail: "login" or "admin"
 )
 
 // Entry is one line of the audit log.

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/newsroom/newsroom/glossary"
@@ -18,8 +17,8 @@ import (
 //	glossary  _id "<slug of kind and ko/en terms>"  one name or term in every language
 //
 // The glossary is small (hundreds of entries) and read whole into a
-// glossary.Glossary snapshot, so it needs no index beyond _id. Two editors
-// saving the same entry at once: the last save wins.
+// glossary.Glossary snapshot, so it needs no index beyond _id. Saves hold
+// the entry's lock (locks.go) and change what the editor changed.
 
 // glossaryDoc is an entry as stored.
 type glossaryDoc struct {
@@ -70,33 +69,48 @@ func (s *Store) GlossaryEntries(ctx context.Context) ([]glossary.Entry, error) {
 // a known kind or any term is refused with an error matching
 // glossary.ErrInvalid.
 func (s *Store) PutGlossaryEntry(ctx context.Context, e glossary.Entry) (glossary.Entry, error) {
-	e = e.Cleaned()
-	if err := e.Validate(); err != nil {
-		return e, fmt.Errorf("store: put glossary entry: %w", err)
-	}
 	if e.ID == "" {
-		e.ID = e.Slug()
+		c := e.Cleaned()
+		e.ID = c.Slug()
 	}
-	if e.UpdatedAt.IsZero() {
-		e.UpdatedAt = time.Now()
-	}
-	e.UpdatedAt = e.UpdatedAt.UTC().Truncate(time.Millisecond)
-	d := glossaryDoc{ID: e.ID, Kind: string(e.Kind), Terms: e.Terms, Variants: e.Variants, Title: e.Title,
-		Note: e.Note, UpdatedBy: e.UpdatedBy, UpdatedAt: e.UpdatedAt}
-	ctx, cancel := s.ctx(ctx)
-	defer cancel()
-	coll := s.db.Collection("glossary")
-	filter := bson.D{{Key: "_id", Value: e.ID}}
-	_, err := coll.ReplaceOne(ctx, filter, d, options.Replace().SetUpsert(true))
-	if mongo.IsDuplicateKeyError(err) {
-		// Another save created the entry between our lookup and insert;
-		// it exists now, so replace it.
-		_, err = coll.ReplaceOne(ctx, filter, d)
-	}
-	if err != nil {
-		return e, wrap("put glossary entry "+e.ID, err)
-	}
-	return e, nil
+	return s.UpdateGlossaryEntry(ctx, e.ID, func(cur *glossary.Entry) { *cur = e })
+}
+
+// UpdateGlossaryEntry applies change to entry id (a zero entry with that ID
+// if there is none yet) under the entry's lock, and stores and returns the
+// result. change sees what is stored now, so a save that changes some
+// fields keeps another editor's change of the others. Invalid results are
+// refused as by PutGlossaryEntry.
+func (s *Store) UpdateGlossaryEntry(ctx context.Context, id string, change func(*glossary.Entry)) (glossary.Entry, error) {
+	var e glossary.Entry
+	err := s.withLock(ctx, "glossary/"+id, func(ctx context.Context) error {
+		coll := s.db.Collection("glossary")
+		var d glossaryDoc
+		err := coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d)
+		switch {
+		case err == nil:
+			e = d.entry()
+		case isNotFound(err):
+			e = glossary.Entry{ID: id}
+		default:
+			return wrap("glossary entry "+id, err)
+		}
+		change(&e)
+		e.ID = id
+		e = e.Cleaned()
+		if err := e.Validate(); err != nil {
+			return fmt.Errorf("store: put glossary entry: %w", err)
+		}
+		if e.UpdatedAt.IsZero() {
+			e.UpdatedAt = time.Now()
+		}
+		e.UpdatedAt = e.UpdatedAt.UTC().Truncate(time.Millisecond)
+		d = glossaryDoc{ID: e.ID, Kind: string(e.Kind), Terms: e.Terms, Variants: e.Variants, Title: e.Title,
+			Note: e.Note, UpdatedBy: e.UpdatedBy, UpdatedAt: e.UpdatedAt}
+		_, err = coll.ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}}, d, options.Replace().SetUpsert(true))
+		return wrap("put glossary entry "+id, err)
+	})
+	return e, err
 }
 
 // DeleteGlossaryEntry removes an entry; ErrNotFound if there is none.

@@ -47,6 +47,8 @@ type step struct {
 //	locks      _id "<collection>/<key>"    held by the one writer updating that record (locks.go):
 //	                                       the embedded server loses concurrent updates of one document
 //	changes    _id "<unix ms>-<origin>-<seq>"  the change log other instances follow, kept an hour (changes.go)
+//	login_failures _id "<UTC time>-<ObjectID>" one failed login under one throttling key; pruned in code
+//	devices    _id sha256(device cookie)   browsers that logged in before; expired in code (logins.go)
 //	settings   _id "identity"               the paper's identity (settings page)
 //	           _id "demo-edition"           the demo edition is loaded (or loading): inserting it
 //	                                        claims the load, so it happens once per database

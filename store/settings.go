@@ -44,19 +44,35 @@ func (s *Store) Identity(ctx context.Context) (Identity, error) {
 	return d.Identity, nil
 }
 
-// PutIdentity stores the identity (one document; the last save wins, which
-// is right for a settings page only admins use).
+// PutIdentity stores the whole identity (for tools and tests; the
+// settings page uses UpdateIdentity, which keeps what it did not change).
 func (s *Store) PutIdentity(ctx context.Context, id Identity) error {
-	ctx, cancel := s.ctx(ctx)
-	defer cancel()
-	doc := struct {
-		ID       string `bson:"_id"`
-		Identity `bson:",inline"`
-	}{identityID, id}
-	_, err := s.db.Collection("settings").ReplaceOne(ctx, bson.D{{Key: "_id", Value: identityID}}, doc, options.Replace().SetUpsert(true))
-	if err != nil {
-		return wrap("put identity", err)
-	}
-	s.recordChange(ctx, ChangedSettings, identityID)
-	return nil
+	_, err := s.UpdateIdentity(ctx, func(cur *Identity) { *cur = id })
+	return err
+}
+
+// UpdateIdentity applies change to the stored identity, under its lock, and
+// returns the identity as saved. change sees what is stored now, so a save
+// that changes only some fields keeps another admin's change of the others.
+func (s *Store) UpdateIdentity(ctx context.Context, change func(*Identity)) (Identity, error) {
+	var saved Identity
+	err := s.withLock(ctx, "settings/"+identityID, func(ctx context.Context) error {
+		cur, err := s.Identity(ctx)
+		if err != nil {
+			return err
+		}
+		change(&cur)
+		doc := struct {
+			ID       string `bson:"_id"`
+			Identity `bson:",inline"`
+		}{identityID, cur}
+		_, err = s.db.Collection("settings").ReplaceOne(ctx, bson.D{{Key: "_id", Value: identityID}}, doc, options.Replace().SetUpsert(true))
+		if err != nil {
+			return wrap("put identity", err)
+		}
+		saved = cur
+		s.recordChange(ctx, ChangedSettings, identityID)
+		return nil
+	})
+	return saved, err
 }

@@ -3,7 +3,6 @@
 package story
 
 import (
-	"strings"
 	"time"
 )
 
@@ -158,8 +157,9 @@ func (s *Story) LiveLangs(order []string, now time.Time) []string {
 	return out
 }
 
-// NormalizeTag makes a tag comparable: trimmed, lower case, inner spaces as '-'.
-func NormalizeTag(t string) string {
-	t = strings.ToLower(strings.TrimSpace(t))
-	return strings.Join(strings.Fields(t), "-")
-}
+// NormalizeTag makes a tag what it is in URLs and comparisons: a slug, as
+// Slugify makes (lower case, letters and digits, anything else one '-'),
+// so "24/7" is "24-7" and "100%-growth" is "100-growth". Tags are stored
+// normalized; tags stored before this rule are normalized where they are
+// read (listings, links), so their stories are found under the slug.
+func NormalizeTag(t string) string { return Slugify(t) }
