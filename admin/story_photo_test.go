@@ -83,7 +83,7 @@ func (pn *photoNewsroom) photo(t *testing.T, name, altKo, captionKo string) *pho
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := photos.Details{Caption: story.Text{"ko": captionKo}, Credit: story.Text{"ko": "뉴스룸 사진부"}, FocusX: .5, FocusY: .5}
+	d := photos.Details{Caption: story.Text{"ko": captionKo}, Credit: story.Text{"ko": "뉴스룸 사진부"}}
 	if altKo != "" {
 		d.Alt = story.Text{"ko": altKo}
 	}
@@ -248,7 +248,7 @@ func TestPublishNeedsAltText(t *testing.T) {
 
 	for _, p := range []*photos.Photo{lead, inBody} {
 		if _, err := pn.lib.Update(t.Context(), p.ID, photos.Details{Caption: p.Caption, Credit: p.Credit,
-			Alt: story.Text{"ko": "이제 있는 대체 텍스트"}, FocusX: .5, FocusY: .5}); err != nil {
+			Alt: story.Text{"ko": "이제 있는 대체 텍스트"}}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -52,15 +52,9 @@ func (l *Library) RegisterAdmin(g *gin.RouterGroup) {
 	in.POST("/photo/:id/delete", l.photoDelete)
 }
 
-// What a newsroom user may do in the library: every newsroom role sees it;
-// those who may write stories upload, caption and set the crop (and
-// translators, who translate captions and alt text); only editors and
-// admins, who may publish, delete.
-func mayUpload(u *auth.User) bool { return auth.Can(u, auth.ActCreateStory, nil) }
-func mayEdit(u *auth.User) bool {
-	return mayUpload(u) || auth.Can(u, auth.ActTranslate, nil)
-}
-func mayDelete(u *auth.User) bool { return auth.Can(u, auth.ActPublish, nil) }
+// mayUpload reports whether u may add photos; what else a user may do to
+// a photo is rights (photo_save.go), from the rules in package auth.
+func mayUpload(u *auth.User) bool { return auth.Can(u, auth.ActUploadPhoto, nil) }
 
 // requireUser lets through requests with a live session; changes also need
 // the session's CSRF token (header, or form field of a urlencoded form; the
