@@ -33,8 +33,9 @@ const maxFormBytes = 64 << 10
 
 // RegisterAdmin adds the media library's newsroom pages to g, which must be
 // mounted at AdminPrefix and must not cap request bodies below the upload
-// limit. Every route checks the session, the CSRF token of changes and the
-// user's permission itself, so g needs no middleware of its own.
+// limit. The routes check the session, bound bodies, check the CSRF token of
+// changes (auth.CSRF, as the newsroom does) and the user's permission, so g
+// needs no middleware of its own.
 func (l *Library) RegisterAdmin(g *gin.RouterGroup) {
 	if l.pages == nil {
 		panic("photos: RegisterAdmin needs Deps.Auth and Deps.Langs")
@@ -42,7 +43,7 @@ func (l *Library) RegisterAdmin(g *gin.RouterGroup) {
 	g.Use(auth.PrivateHeaders)
 	g.GET("/static/:file", l.staticFile)
 
-	in := g.Group("", l.requireUser)
+	in := g.Group("", l.requireUser, l.limitBody, auth.CSRF(maxFormMemory, l.refuse))
 	in.GET("/", l.libraryShow)
 	in.GET("/pick.json", l.pickJSON)
 	in.GET("/upload", l.uploadShow)
@@ -56,10 +57,8 @@ func (l *Library) RegisterAdmin(g *gin.RouterGroup) {
 // a photo is rights (photo_save.go), from the rules in package auth.
 func mayUpload(u *auth.User) bool { return auth.Can(u, auth.ActUploadPhoto, nil) }
 
-// requireUser lets through requests with a live session; changes also need
-// the session's CSRF token (header, or form field of a urlencoded form; the
-// multipart fallback of the upload form checks its first part itself) and
-// must not come from another site.
+// requireUser lets through requests with a live session, and refuses
+// changes sent from another site.
 func (l *Library) requireUser(c *gin.Context) {
 	u, sess, err := l.auth.FromRequest(c.Request)
 	if errors.Is(err, auth.ErrNoSession) {
@@ -83,18 +82,42 @@ func (l *Library) requireUser(c *gin.Context) {
 			c.Abort()
 			return
 		}
-		if !isMultipart(c) {
-			if ct, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type")); ct == "application/x-www-form-urlencoded" {
-				c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxFormBytes)
-			}
-			if !auth.ValidCSRF(sess, auth.CSRFFromRequest(c.Request)) {
-				l.fail(c, &httpError{status: http.StatusForbidden, id: "photos.error.csrf"})
-				c.Abort()
-				return
-			}
-		}
 	}
 	c.Next()
+}
+
+// maxFormMemory is the part of a multipart form kept in memory; uploaded
+// files beyond it wait in temporary files.
+const maxFormMemory = 1 << 20
+
+// maxUploadFiles is how many photos of the largest size one multipart
+// upload (the form without its script) may carry.
+const maxUploadFiles = 4
+
+// limitBody bounds a change's body before the CSRF check reads it: the
+// edit and delete forms are small; an upload may carry photos.
+func (l *Library) limitBody(c *gin.Context) {
+	if c.Request.Method == http.MethodPost {
+		n := int64(maxFormBytes)
+		if c.FullPath() == AdminPrefix+"/upload" {
+			n = maxUploadFiles*l.limits.MaxBytes + maxFormMemory
+			l.allowUploadTime(c)
+		}
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, n)
+	}
+	c.Next()
+}
+
+// refuse answers a request the CSRF check (auth.CSRF) turned away.
+func (l *Library) refuse(c *gin.Context, err error) {
+	switch {
+	case errors.Is(err, auth.ErrCSRF):
+		l.fail(c, &httpError{status: http.StatusForbidden, id: "photos.error.csrf"})
+	case errors.As(err, new(*http.MaxBytesError)):
+		l.fail(c, err)
+	default:
+		l.fail(c, &httpError{status: http.StatusBadRequest, id: "photos.error.bad_form"})
+	}
 }
 
 func isMultipart(c *gin.Context) bool {
