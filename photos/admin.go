@@ -2,15 +2,12 @@ package photos
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"mime"
 	"net/http"
 	"net/url"
-	"path"
 	"strconv"
 	"strings"
 
@@ -20,6 +17,7 @@ import (
 	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/media"
 	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/static"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/templates"
 )
@@ -151,7 +149,7 @@ type frame struct {
 func (l *Library) page(c *gin.Context, lg *lang.Lang, title string) *render.Page {
 	p := &render.Page{
 		L: lg, Lang: lg.Code, Title: title, NoIndex: true,
-		Site: render.Site{Name: lg.T("photos.newsroom"), CSS: l.assetURL("photos.css"), JS: l.assetURL("photos.js"),
+		Site: render.Site{Name: lg.T("photos.newsroom"), CSS: l.assets.URL("photos.css"), JS: l.assets.URL("photos.js"),
 			Year: l.now().In(l.langs.Location()).Year()},
 	}
 	if s := auth.SessionFrom(c); s != nil {
@@ -248,12 +246,6 @@ func (l *Library) fail(c *gin.Context, err error) {
 	c.Data(he.status, "text/html; charset=utf-8", body)
 }
 
-// asset is an embedded static file of the library pages.
-type asset struct {
-	body        []byte
-	hash, ctype string
-}
-
 // parsePages parses the library's page templates and loads its static files.
 func (l *Library) parsePages() error {
 	sub, err := fs.Sub(templates.PhotosFS, "photos")
@@ -264,40 +256,19 @@ func (l *Library) parsePages() error {
 	if err != nil {
 		return fmt.Errorf("photos: %w", err)
 	}
-	names, err := fs.Glob(sub, "static/*")
-	if err != nil || len(names) == 0 {
-		return fmt.Errorf("photos: no static files: %v", err)
-	}
-	l.assets = map[string]asset{}
-	for _, n := range names {
-		b, err := fs.ReadFile(sub, n)
-		if err != nil {
-			return fmt.Errorf("photos: static %s: %w", n, err)
-		}
-		sum := sha256.Sum256(b)
-		ct := mime.TypeByExtension(path.Ext(n))
-		if ct == "" {
-			ct = "application/octet-stream"
-		}
-		l.assets[path.Base(n)] = asset{body: b, hash: hex.EncodeToString(sum[:6]), ctype: ct}
+	if l.assets, err = static.FromFS(sub, "static", AdminPrefix+"/static/"); err != nil {
+		return fmt.Errorf("photos: %w", err)
 	}
 	l.pages = pages
 	return nil
 }
 
-// assetURL names a static file with its content hash, so it can be cached for good.
-func (l *Library) assetURL(name string) string {
-	return AdminPrefix + "/static/" + name + "?v=" + l.assets[name].hash
-}
-
 func (l *Library) staticFile(c *gin.Context) {
-	f, ok := l.assets[c.Param("file")]
+	f, ok := l.assets.ByURL(c.Request.URL.Path)
 	if !ok {
 		c.String(http.StatusNotFound, "404 page not found")
 		return
 	}
-	if c.Query("v") == f.hash {
-		c.Header("Cache-Control", "public, max-age=31536000, immutable")
-	}
-	c.Data(http.StatusOK, f.ctype, f.body)
+	c.Header("Cache-Control", "public, max-age=31536000, immutable")
+	c.Data(http.StatusOK, f.ContentType, f.Body)
 }
