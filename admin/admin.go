@@ -21,6 +21,7 @@ import (
 	"github.com/newsroom/newsroom/markdown"
 	"github.com/newsroom/newsroom/photos"
 	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/static"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
 	"github.com/newsroom/newsroom/templates"
@@ -77,7 +78,7 @@ type Admin struct {
 	now      func() time.Time
 
 	pages  *render.Renderer
-	assets map[string]asset // by file name
+	assets *static.Assets
 	cop    *http.CrossOriginProtection
 
 	// hasUsers turns true once an account is known to exist; from then on
@@ -98,7 +99,7 @@ func New(d Deps) (*Admin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("admin: %w", err)
 	}
-	assets, err := loadAssets(sub)
+	assets, err := static.FromFS(sub, "static", "/admin/static/")
 	if err != nil {
 		return nil, err
 	}

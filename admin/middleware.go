@@ -18,6 +18,10 @@ import (
 // anything bigger is refused before it is read.
 const maxBodyBytes = 2 << 20
 
+// maxFormMemory is the part of a multipart form kept in memory; the rest
+// (files) goes to temporary files.
+const maxFormMemory = 1 << 20
+
 // crossOrigin refuses state-changing requests that a browser marks as
 // coming from another site (Sec-Fetch-Site, or Origin against Host). It
 // backs up the per-session CSRF token and also covers the login form, which
@@ -52,9 +56,8 @@ func (a *Admin) limitBody(c *gin.Context) {
 	c.Next()
 }
 
-// requireUser lets through requests with a live session (and, for POST, the
-// session's CSRF token); others go to the login page, or get 401 when a
-// script asked.
+// requireUser lets through requests with a live session; others go to the
+// login page, or get 401 when a script asked.
 func (a *Admin) requireUser(c *gin.Context) {
 	u, sess, err := a.auth.FromRequest(c.Request)
 	if errors.Is(err, auth.ErrNoSession) {
@@ -79,12 +82,20 @@ func (a *Admin) requireUser(c *gin.Context) {
 		return
 	}
 	auth.Attach(c, u, sess)
-	if c.Request.Method == http.MethodPost && !auth.ValidCSRF(sess, auth.CSRFFromRequest(c.Request)) {
-		a.fail(c, forbidden("admin.error.csrf"))
-		c.Abort()
-		return
-	}
 	c.Next()
+}
+
+// refuse answers a request the CSRF check (auth.CSRF) turned away.
+func (a *Admin) refuse(c *gin.Context, err error) {
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		a.fail(c, &httpError{status: http.StatusRequestEntityTooLarge, id: "admin.error.too_large"})
+	case errors.Is(err, auth.ErrBadForm):
+		a.fail(c, &httpError{status: http.StatusBadRequest, id: "admin.error.bad_form"})
+	default:
+		a.fail(c, forbidden("admin.error.csrf"))
+	}
 }
 
 // wantsJSON tells the editor's script (autosave, preview) from a form post.

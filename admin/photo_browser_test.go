@@ -32,7 +32,7 @@ func addPhoto(t *testing.T, lib *photos.Library, name, caption, alt string, tint
 		t.Fatal(err)
 	}
 	p, err = lib.Update(t.Context(), p.ID, photos.Details{Caption: story.Text{"ko": caption}, Alt: story.Text{"ko": alt},
-		Credit: story.Text{"ko": "사진부"}, FocusX: .5, FocusY: .5})
+		Credit: story.Text{"ko": "사진부"}})
 	if err != nil {
 		t.Fatal(err)
 	}

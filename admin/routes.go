@@ -22,7 +22,7 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	r.GET("/setup", a.setupShow)
 	r.POST("/setup", a.setupSubmit)
 
-	in := r.Group("", a.requireUser)
+	in := r.Group("", a.requireUser, auth.CSRF(maxFormMemory, a.refuse))
 	in.POST("/logout", a.logout)
 	in.POST("/me", a.meSave)
 	in.GET("/account", a.accountShow)

@@ -9,7 +9,7 @@
 //	http.SetCookie(w, svc.Cookie(token, secure))    // after a successful login
 //	u, sess, err := svc.FromRequest(r)              // on every newsroom request
 //	auth.Can(u, auth.ActPublish, st)                // before acting
-//	auth.ValidCSRF(sess, auth.CSRFFromRequest(r))   // on every POST
+//	auth.CSRF(maxMemory, refuse)                    // the middleware checking every change
 //	svc.Logout(ctx, auth.Token(r), clientIP)        // and http.SetCookie(w, auth.ClearCookie(secure))
 //
 // Errors meant for people are *Error values carrying a message ID

@@ -25,19 +25,25 @@ const (
 	ActManageSections                   // sections and site settings
 	ActViewAudit                        // read the audit log
 	ActEditGlossary                     // the shared Korean–English glossary
+	ActUploadPhoto                      // add photos to the media library
+	ActEditPhoto                        // a library photo's caption, alt text, credit and crop, every language (see CanEditPhoto)
+	ActTranslatePhoto                   // a library photo's caption and credit in the user's own language
+	ActDeletePhoto                      // remove a photo no story uses from the library
 )
 
 // Actions lists every action, for tests and for building menus.
 var Actions = []Action{
 	ActCreateStory, ActEditStory, ActSubmit, ActPublish, ActSchedule, ActUnpublish, ActDelete,
 	ActTranslate, ActManageUsers, ActManageSections, ActViewAudit, ActEditGlossary,
+	ActUploadPhoto, ActEditPhoto, ActTranslatePhoto, ActDeletePhoto,
 }
 
 var actionNames = map[Action]string{
 	ActCreateStory: "create_story", ActEditStory: "edit_story", ActSubmit: "submit", ActPublish: "publish",
 	ActSchedule: "schedule", ActUnpublish: "unpublish", ActDelete: "delete", ActTranslate: "translate",
 	ActManageUsers: "manage_users", ActManageSections: "manage_sections", ActViewAudit: "view_audit",
-	ActEditGlossary: "edit_glossary",
+	ActEditGlossary: "edit_glossary", ActUploadPhoto: "upload_photo", ActEditPhoto: "edit_photo",
+	ActTranslatePhoto: "translate_photo", ActDeletePhoto: "delete_photo",
 }
 
 func (a Action) String() string {
@@ -52,13 +58,16 @@ func (a Action) String() string {
 //
 //   - admin: everything.
 //   - editor: every story action on any story (create, edit, submit,
-//     publish, schedule, unpublish, translate) and the glossary; not delete,
-//     users, sections or the audit log.
+//     publish, schedule, unpublish, translate) and the glossary; every
+//     photo action; not delete stories, users, sections or the audit log.
 //   - reporter: create stories; edit, translate and submit their own
 //     (created by them, or bylined to their Handle); never publish.
+//     Upload photos, and edit the photos of their own stories (the story
+//     passed is the one showing the photo: see CanEditPhoto).
 //   - translator: translate and submit any story, and the glossary; not
 //     create stories, edit the original language version or change the
 //     story-wide fields (the admin package keeps those as they were).
+//     A library photo's caption and credit in their own language (User.Lang).
 //
 // A nil or disabled user, or an unknown role, may do nothing. For a story
 // action about a reporter's "own" story with st nil, the answer is no.
@@ -72,19 +81,19 @@ func Can(u *User, act Action, st *story.Story) bool {
 	case store.RoleEditor:
 		switch act {
 		case ActCreateStory, ActEditStory, ActSubmit, ActPublish, ActSchedule, ActUnpublish,
-			ActTranslate, ActEditGlossary:
+			ActTranslate, ActEditGlossary, ActUploadPhoto, ActEditPhoto, ActTranslatePhoto, ActDeletePhoto:
 			return true
 		}
 	case store.RoleReporter:
 		switch act {
-		case ActCreateStory:
+		case ActCreateStory, ActUploadPhoto:
 			return true
-		case ActEditStory, ActTranslate, ActSubmit:
+		case ActEditStory, ActTranslate, ActSubmit, ActEditPhoto:
 			return owns(u, st)
 		}
 	case store.RoleTranslator:
 		switch act {
-		case ActTranslate, ActSubmit, ActEditGlossary:
+		case ActTranslate, ActSubmit, ActEditGlossary, ActTranslatePhoto:
 			return true
 		}
 	}
@@ -119,4 +128,28 @@ func IsTranslation(st *story.Story, lang string) bool {
 // version is a translation (IsTranslation).
 func CanEditVersion(u *User, st *story.Story, lang string) bool {
 	return Can(u, ActEditStory, st) || (IsTranslation(st, lang) && Can(u, ActTranslate, st))
+}
+
+// CanEditPhoto reports whether u may change a library photo's caption, alt
+// text, credit and crop in every language. A photo shows wherever a story
+// uses it, so u must be allowed ActEditPhoto on every story in shownIn; a
+// photo no story uses yet belongs to whoever uploaded it (uploadedBy, a
+// user ID), as a story belongs to whoever created it.
+func CanEditPhoto(u *User, uploadedBy string, shownIn []*story.Story) bool {
+	if len(shownIn) == 0 {
+		return Can(u, ActEditPhoto, &story.Story{CreatedBy: uploadedBy})
+	}
+	for _, st := range shownIn {
+		if !Can(u, ActEditPhoto, st) {
+			return false
+		}
+	}
+	return true
+}
+
+// CanCaptionPhoto reports whether u may change a library photo's caption
+// and credit in lang: anyone who may edit the photo (CanEditPhoto, which
+// the caller has decided as mayEdit), and a translator in their own language.
+func CanCaptionPhoto(u *User, mayEdit bool, lang string) bool {
+	return mayEdit || (Can(u, ActTranslatePhoto, nil) && u.Lang != "" && u.Lang == lang)
 }

@@ -17,21 +17,26 @@ func TestCanMatrix(t *testing.T) {
 			ActCreateStory: yes, ActEditStory: yes, ActSubmit: yes, ActPublish: yes, ActSchedule: yes,
 			ActUnpublish: yes, ActDelete: yes, ActTranslate: yes, ActManageUsers: yes,
 			ActManageSections: yes, ActViewAudit: yes, ActEditGlossary: yes,
+			ActUploadPhoto: yes, ActEditPhoto: yes, ActTranslatePhoto: yes, ActDeletePhoto: yes,
 		},
 		store.RoleEditor: {
 			ActCreateStory: yes, ActEditStory: yes, ActSubmit: yes, ActPublish: yes, ActSchedule: yes,
 			ActUnpublish: yes, ActDelete: no, ActTranslate: yes, ActManageUsers: no,
 			ActManageSections: no, ActViewAudit: no, ActEditGlossary: yes,
+			ActUploadPhoto: yes, ActEditPhoto: yes, ActTranslatePhoto: yes, ActDeletePhoto: yes,
 		},
 		store.RoleReporter: {
 			ActCreateStory: yes, ActEditStory: ownOnly, ActSubmit: ownOnly, ActPublish: no, ActSchedule: no,
 			ActUnpublish: no, ActDelete: no, ActTranslate: ownOnly, ActManageUsers: no,
 			ActManageSections: no, ActViewAudit: no, ActEditGlossary: no,
+			// For a photo, "own story" is the story showing it.
+			ActUploadPhoto: yes, ActEditPhoto: ownOnly, ActTranslatePhoto: no, ActDeletePhoto: no,
 		},
 		store.RoleTranslator: {
 			ActCreateStory: no, ActEditStory: no, ActSubmit: yes, ActPublish: no, ActSchedule: no,
 			ActUnpublish: no, ActDelete: no, ActTranslate: yes, ActManageUsers: no,
 			ActManageSections: no, ActViewAudit: no, ActEditGlossary: yes,
+			ActUploadPhoto: no, ActEditPhoto: no, ActTranslatePhoto: yes, ActDeletePhoto: no,
 		},
 	}
 	for _, role := range store.Roles {
@@ -116,5 +121,44 @@ func TestCanEditVersion(t *testing.T) {
 	}
 	if CanEditVersion(tr, &story.Story{}, "ko") {
 		t.Error("translator may write the first version of a story")
+	}
+}
+
+// TestCanEditPhoto: a photo is edited by whoever may edit every story
+// showing it; one that no story shows, by its uploader (and editors).
+func TestCanEditPhoto(t *testing.T) {
+	rep := &User{ID: "kim@example.com", Role: store.RoleReporter, Handle: "kim"}
+	ed := &User{ID: "ed@example.com", Role: store.RoleEditor}
+	tr := &User{ID: "tr@example.com", Role: store.RoleTranslator, Lang: "en"}
+	own := &story.Story{Number: 1, CreatedBy: "kim@example.com"}
+	other := &story.Story{Number: 2, CreatedBy: "lee@example.com", Byline: []string{"lee"}}
+	tests := []struct {
+		name       string
+		u          *User
+		uploadedBy string
+		shownIn    []*story.Story
+		want       bool
+	}{
+		{"reporter, photo of own story", rep, "lee@example.com", []*story.Story{own}, true},
+		{"reporter, photo of someone else's story", rep, "kim@example.com", []*story.Story{other}, false},
+		{"reporter, photo of own and someone else's story", rep, "kim@example.com", []*story.Story{own, other}, false},
+		{"reporter, own upload in no story", rep, "kim@example.com", nil, true},
+		{"reporter, someone else's upload in no story", rep, "lee@example.com", nil, false},
+		{"editor, anyone's", ed, "lee@example.com", []*story.Story{other}, true},
+		{"translator, even own upload", tr, "tr@example.com", nil, false},
+	}
+	for _, tt := range tests {
+		if got := CanEditPhoto(tt.u, tt.uploadedBy, tt.shownIn); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if !CanCaptionPhoto(tr, false, "en") || CanCaptionPhoto(tr, false, "ko") {
+		t.Error("a translator captions in their own language only")
+	}
+	if CanCaptionPhoto(&User{Role: store.RoleTranslator}, false, "") {
+		t.Error("a translator without a language captions in none")
+	}
+	if CanCaptionPhoto(rep, false, "ko") || !CanCaptionPhoto(rep, true, "ko") {
+		t.Error("a reporter captions the photos they may edit, only")
 	}
 }

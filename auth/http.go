@@ -52,16 +52,6 @@ func (s *Service) FromRequest(r *http.Request) (*User, *Session, error) {
 	return s.Authenticate(r.Context(), Token(r))
 }
 
-// CSRFFromRequest returns the CSRF token r sends back: the CSRFHeader
-// header if present, else the CSRFField form field. Reading the form
-// parses the body; handlers of large uploads should send the header.
-func CSRFFromRequest(r *http.Request) string {
-	if h := r.Header.Get(CSRFHeader); h != "" {
-		return h
-	}
-	return r.PostFormValue(CSRFField)
-}
-
 // ValidCSRF reports whether got is the session's CSRF token, in constant
 // time. Check it on every request that changes something.
 func ValidCSRF(sess *Session, got string) bool {

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"strings"
 	"testing"
 
 	"github.com/newsroom/newsroom/store"
@@ -41,21 +39,6 @@ func TestCookieAndFromRequest(t *testing.T) {
 
 func TestCSRF(t *testing.T) {
 	sess := &Session{CSRF: newToken()}
-	form := url.Values{CSRFField: {sess.CSRF}}
-	post := httptest.NewRequest("POST", "/admin/stories/1/publish", strings.NewReader(form.Encode()))
-	post.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	if !ValidCSRF(sess, CSRFFromRequest(post)) {
-		t.Error("form field refused")
-	}
-	fetch := httptest.NewRequest("POST", "/admin/stories/1/publish", nil)
-	fetch.Header.Set(CSRFHeader, sess.CSRF)
-	if !ValidCSRF(sess, CSRFFromRequest(fetch)) {
-		t.Error("header refused")
-	}
-	none := httptest.NewRequest("POST", "/admin/stories/1/publish", nil)
-	if ValidCSRF(sess, CSRFFromRequest(none)) {
-		t.Error("missing token accepted")
-	}
 	if ValidCSRF(sess, sess.CSRF[:42]+"x") || ValidCSRF(nil, sess.CSRF) || ValidCSRF(&Session{}, "") {
 		t.Error("wrong token accepted")
 	}

@@ -10,6 +10,8 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/newsroom/newsroom/store"
 )
 
 // ErrNotFound is returned for a photo file that is not stored (or an ID
@@ -49,7 +51,7 @@ func (f *Files) Put(ctx context.Context, name string, data []byte, metadata any)
 	}
 	id, err := f.bucket.UploadFromStream(ctx, name, bytes.NewReader(data), opts)
 	if err != nil {
-		return "", fmt.Errorf("media: store %s (%d bytes): %w", name, len(data), err)
+		return "", fmt.Errorf("media: store %s (%d bytes): %w", name, len(data), unavailable(err))
 	}
 	return id.Hex(), nil
 }
@@ -67,9 +69,18 @@ func (f *Files) Get(ctx context.Context, id string) ([]byte, error) {
 		if errors.Is(err, mongo.ErrFileNotFound) {
 			return nil, fmt.Errorf("media: file %s: %w", id, ErrNotFound)
 		}
-		return nil, fmt.Errorf("media: read file %s: %w", id, err)
+		return nil, fmt.Errorf("media: read file %s: %w", id, unavailable(err))
 	}
 	return buf.Bytes(), nil
+}
+
+// unavailable marks err with store.ErrUnavailable when it says the database
+// could not be reached, so that callers answer 503 as for any other call.
+func unavailable(err error) error {
+	if store.IsUnavailable(err) {
+		return fmt.Errorf("%w: %w", store.ErrUnavailable, err)
+	}
+	return err
 }
 
 // Delete removes the file id and its chunks.

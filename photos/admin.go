@@ -2,15 +2,12 @@ package photos
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"mime"
 	"net/http"
 	"net/url"
-	"path"
 	"strconv"
 	"strings"
 
@@ -20,6 +17,7 @@ import (
 	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/media"
 	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/static"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/templates"
 )
@@ -33,8 +31,9 @@ const maxFormBytes = 64 << 10
 
 // RegisterAdmin adds the media library's newsroom pages to g, which must be
 // mounted at AdminPrefix and must not cap request bodies below the upload
-// limit. Every route checks the session, the CSRF token of changes and the
-// user's permission itself, so g needs no middleware of its own.
+// limit. The routes check the session, bound bodies, check the CSRF token of
+// changes (auth.CSRF, as the newsroom does) and the user's permission, so g
+// needs no middleware of its own.
 func (l *Library) RegisterAdmin(g *gin.RouterGroup) {
 	if l.pages == nil {
 		panic("photos: RegisterAdmin needs Deps.Auth and Deps.Langs")
@@ -42,7 +41,7 @@ func (l *Library) RegisterAdmin(g *gin.RouterGroup) {
 	g.Use(auth.PrivateHeaders)
 	g.GET("/static/:file", l.staticFile)
 
-	in := g.Group("", l.requireUser)
+	in := g.Group("", l.requireUser, l.limitBody, auth.CSRF(maxFormMemory, l.refuse))
 	in.GET("/", l.libraryShow)
 	in.GET("/pick.json", l.pickJSON)
 	in.GET("/upload", l.uploadShow)
@@ -52,20 +51,12 @@ func (l *Library) RegisterAdmin(g *gin.RouterGroup) {
 	in.POST("/photo/:id/delete", l.photoDelete)
 }
 
-// What a newsroom user may do in the library: every newsroom role sees it;
-// those who may write stories upload, caption and set the crop (and
-// translators, who translate captions and alt text); only editors and
-// admins, who may publish, delete.
-func mayUpload(u *auth.User) bool { return auth.Can(u, auth.ActCreateStory, nil) }
-func mayEdit(u *auth.User) bool {
-	return mayUpload(u) || auth.Can(u, auth.ActTranslate, nil)
-}
-func mayDelete(u *auth.User) bool { return auth.Can(u, auth.ActPublish, nil) }
+// mayUpload reports whether u may add photos; what else a user may do to
+// a photo is rights (photo_save.go), from the rules in package auth.
+func mayUpload(u *auth.User) bool { return auth.Can(u, auth.ActUploadPhoto, nil) }
 
-// requireUser lets through requests with a live session; changes also need
-// the session's CSRF token (header, or form field of a urlencoded form; the
-// multipart fallback of the upload form checks its first part itself) and
-// must not come from another site.
+// requireUser lets through requests with a live session, and refuses
+// changes sent from another site.
 func (l *Library) requireUser(c *gin.Context) {
 	u, sess, err := l.auth.FromRequest(c.Request)
 	if errors.Is(err, auth.ErrNoSession) {
@@ -89,18 +80,42 @@ func (l *Library) requireUser(c *gin.Context) {
 			c.Abort()
 			return
 		}
-		if !isMultipart(c) {
-			if ct, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type")); ct == "application/x-www-form-urlencoded" {
-				c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxFormBytes)
-			}
-			if !auth.ValidCSRF(sess, auth.CSRFFromRequest(c.Request)) {
-				l.fail(c, &httpError{status: http.StatusForbidden, id: "photos.error.csrf"})
-				c.Abort()
-				return
-			}
-		}
 	}
 	c.Next()
+}
+
+// maxFormMemory is the part of a multipart form kept in memory; uploaded
+// files beyond it wait in temporary files.
+const maxFormMemory = 1 << 20
+
+// maxUploadFiles is how many photos of the largest size one multipart
+// upload (the form without its script) may carry.
+const maxUploadFiles = 4
+
+// limitBody bounds a change's body before the CSRF check reads it: the
+// edit and delete forms are small; an upload may carry photos.
+func (l *Library) limitBody(c *gin.Context) {
+	if c.Request.Method == http.MethodPost {
+		n := int64(maxFormBytes)
+		if c.FullPath() == AdminPrefix+"/upload" {
+			n = maxUploadFiles*l.limits.MaxBytes + maxFormMemory
+			l.allowUploadTime(c)
+		}
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, n)
+	}
+	c.Next()
+}
+
+// refuse answers a request the CSRF check (auth.CSRF) turned away.
+func (l *Library) refuse(c *gin.Context, err error) {
+	switch {
+	case errors.Is(err, auth.ErrCSRF):
+		l.fail(c, &httpError{status: http.StatusForbidden, id: "photos.error.csrf"})
+	case errors.As(err, new(*http.MaxBytesError)):
+		l.fail(c, err)
+	default:
+		l.fail(c, &httpError{status: http.StatusBadRequest, id: "photos.error.bad_form"})
+	}
 }
 
 func isMultipart(c *gin.Context) bool {
@@ -134,7 +149,7 @@ type frame struct {
 func (l *Library) page(c *gin.Context, lg *lang.Lang, title string) *render.Page {
 	p := &render.Page{
 		L: lg, Lang: lg.Code, Title: title, NoIndex: true,
-		Site: render.Site{Name: lg.T("photos.newsroom"), CSS: l.assetURL("photos.css"), JS: l.assetURL("photos.js"),
+		Site: render.Site{Name: lg.T("photos.newsroom"), CSS: l.assets.URL("photos.css"), JS: l.assets.URL("photos.js"),
 			Year: l.now().In(l.langs.Location()).Year()},
 	}
 	if s := auth.SessionFrom(c); s != nil {
@@ -241,12 +256,6 @@ func (l *Library) fail(c *gin.Context, err error) {
 	c.Data(he.status, "text/html; charset=utf-8", body)
 }
 
-// asset is an embedded static file of the library pages.
-type asset struct {
-	body        []byte
-	hash, ctype string
-}
-
 // parsePages parses the library's page templates and loads its static files.
 func (l *Library) parsePages() error {
 	sub, err := fs.Sub(templates.PhotosFS, "photos")
@@ -257,40 +266,19 @@ func (l *Library) parsePages() error {
 	if err != nil {
 		return fmt.Errorf("photos: %w", err)
 	}
-	names, err := fs.Glob(sub, "static/*")
-	if err != nil || len(names) == 0 {
-		return fmt.Errorf("photos: no static files: %v", err)
-	}
-	l.assets = map[string]asset{}
-	for _, n := range names {
-		b, err := fs.ReadFile(sub, n)
-		if err != nil {
-			return fmt.Errorf("photos: static %s: %w", n, err)
-		}
-		sum := sha256.Sum256(b)
-		ct := mime.TypeByExtension(path.Ext(n))
-		if ct == "" {
-			ct = "application/octet-stream"
-		}
-		l.assets[path.Base(n)] = asset{body: b, hash: hex.EncodeToString(sum[:6]), ctype: ct}
+	if l.assets, err = static.FromFS(sub, "static", AdminPrefix+"/static/"); err != nil {
+		return fmt.Errorf("photos: %w", err)
 	}
 	l.pages = pages
 	return nil
 }
 
-// assetURL names a static file with its content hash, so it can be cached for good.
-func (l *Library) assetURL(name string) string {
-	return AdminPrefix + "/static/" + name + "?v=" + l.assets[name].hash
-}
-
 func (l *Library) staticFile(c *gin.Context) {
-	f, ok := l.assets[c.Param("file")]
+	f, ok := l.assets.ByURL(c.Request.URL.Path)
 	if !ok {
 		c.String(http.StatusNotFound, "404 page not found")
 		return
 	}
-	if c.Query("v") == f.hash {
-		c.Header("Cache-Control", "public, max-age=31536000, immutable")
-	}
-	c.Data(http.StatusOK, f.ctype, f.body)
+	c.Header("Cache-Control", "public, max-age=31536000, immutable")
+	c.Data(http.StatusOK, f.ContentType, f.Body)
 }

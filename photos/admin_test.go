@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -159,7 +160,14 @@ func TestAdminNeedsSessionAndCSRF(t *testing.T) {
 	if len(a.lib.All()) != 0 {
 		t.Error("a refused upload reached the library")
 	}
-	res, _ := a.do(t, rep, "GET", AdminPrefix+"/", nil, nil)
+	res, page := a.do(t, rep, "GET", AdminPrefix+"/", nil, nil)
+	css := regexp.MustCompile(`href="(/admin/media/static/photos\.[0-9a-f]+\.css)"`).FindStringSubmatch(page)
+	if css == nil {
+		t.Fatal("library page names no hashed stylesheet")
+	}
+	if res, body := a.do(t, client{}, "GET", css[1], nil, nil); res.StatusCode != 200 || !strings.Contains(res.Header.Get("Cache-Control"), "immutable") || !strings.Contains(body, "{") {
+		t.Errorf("stylesheet %s: %d %q", css[1], res.StatusCode, res.Header.Get("Cache-Control"))
+	}
 	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || res.Header.Get("Cache-Control") != "no-store" {
 		t.Errorf("library page headers: CSP %q, Cache-Control %q", csp, res.Header.Get("Cache-Control"))
 	}

@@ -74,7 +74,7 @@ func TestBodyImageSurvivesTheSanitizer(t *testing.T) {
 func TestStoryPhotoAndMissingAlt(t *testing.T) {
 	e := newEnv(t)
 	p := upload(t, e.lib, "a.jpg", jpegBytes(t, picture(400, 300)))
-	if _, err := e.lib.Update(t.Context(), p.ID, Details{Alt: story.Text{"ko": "사진 설명"}, Caption: story.Text{"en": "Library caption"}, FocusX: .5, FocusY: .5}); err != nil {
+	if _, err := e.lib.Update(t.Context(), p.ID, Details{Alt: story.Text{"ko": "사진 설명"}, Caption: story.Text{"en": "Library caption"}}); err != nil {
 		t.Fatal(err)
 	}
 	ref := Ref(p)

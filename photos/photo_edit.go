@@ -17,6 +17,7 @@ type langFields struct {
 	Code, Name           string
 	Caption, Alt, Credit string
 	AltMissing           bool
+	CanCaption           bool // caption and credit
 }
 
 type renditionRow struct {
@@ -37,7 +38,8 @@ type editData struct {
 	Size           string
 	Renditions     []renditionRow
 	Markdown       string
-	CanEdit        bool
+	CanEdit        bool // everything, every language
+	CanSave        bool // something
 	CanDelete      bool
 	Error          string
 	UsedBy         []render.Link // set when a delete was refused
@@ -59,22 +61,37 @@ func (l *Library) photoEdit(c *gin.Context) {
 func (l *Library) editPage(c *gin.Context, status int, p *Photo, in *Details, errMsg string, usedBy []*story.Story) {
 	lg := l.langFor(c, nil)
 	u := auth.UserFrom(c)
+	r, err := l.rights(c.Request.Context(), u, p)
+	if err != nil {
+		l.fail(c, err)
+		return
+	}
 	d := editData{
-		frame: l.frame(c), Photo: p, CanEdit: mayEdit(u), CanDelete: mayDelete(u), Error: errMsg,
+		frame: l.frame(c), Photo: p, CanEdit: r.edit, CanSave: r.any(l.langs.Codes()),
+		CanDelete: auth.Can(u, auth.ActDeletePhoto, nil), Error: errMsg,
 		Uploaded: lg.DateTime(p.UploadedAt), Size: megabytes(p.Size),
 		Markdown: Markdown(p, lg.Code),
 	}
-	shown := Details{Caption: p.Caption, Alt: p.Alt, Credit: p.Credit, FocusX: p.FocusX, FocusY: p.FocusY}
-	if in != nil {
-		shown = *in
+	// What was typed (in), over what is stored.
+	shown := Details{Caption: p.Caption, Alt: p.Alt, Credit: p.Credit, Focus: &Focus{X: p.FocusX, Y: p.FocusY}}
+	if in != nil && in.Focus != nil {
+		shown.Focus = in.Focus
 	}
-	d.FocusX = strconv.FormatFloat(shown.FocusX, 'f', 3, 64)
-	d.FocusY = strconv.FormatFloat(shown.FocusY, 'f', 3, 64)
+	typed := func(t story.Text, field, code string) string {
+		if in != nil {
+			if v, ok := text(&Photo{Caption: in.Caption, Alt: in.Alt, Credit: in.Credit}, field)[code]; ok {
+				return v
+			}
+		}
+		return t[code]
+	}
+	d.FocusX = strconv.FormatFloat(shown.Focus.X, 'f', 3, 64)
+	d.FocusY = strconv.FormatFloat(shown.Focus.Y, 'f', 3, 64)
 	for _, code := range l.langs.Codes() {
 		d.Langs = append(d.Langs, langFields{
 			Code: code, Name: l.langs.Get(code).Name(),
-			Caption: shown.Caption[code], Alt: shown.Alt[code], Credit: shown.Credit[code],
-			AltMissing: AltMissing(p, code),
+			Caption: typed(p.Caption, "caption", code), Alt: typed(p.Alt, "alt", code), Credit: typed(p.Credit, "credit", code),
+			AltMissing: AltMissing(p, code), CanCaption: r.may("caption", code),
 		})
 	}
 	if rs := renditions(p, media.JPEG); len(rs) > 0 {

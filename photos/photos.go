@@ -22,6 +22,7 @@ import (
 	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/media"
 	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/static"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
 )
@@ -85,7 +86,7 @@ type Library struct {
 	newest []*Photo // newest upload first
 
 	pages  *render.Renderer // newsroom pages; nil until parsed
-	assets map[string]asset
+	assets *static.Assets
 }
 
 // New builds the library and loads every photo's metadata.

@@ -82,7 +82,11 @@ func (l *Library) Rendition(ctx context.Context, id string, width int, format st
 	if !ok {
 		return nil, "", fmt.Errorf("photos: photo %s has no %s: %w", id, name, ErrNotFound)
 	}
-	data, err := l.files.Get(ctx, r.File)
+	// The database's deadline, not GridFS's longer one for uploads: a
+	// reader waits on this, and during an outage must hear so quickly.
+	gctx, cancel := context.WithTimeout(ctx, l.st.Timeout())
+	defer cancel()
+	data, err := l.files.Get(gctx, r.File)
 	if errors.Is(err, media.ErrNotFound) {
 		return nil, "", fmt.Errorf("photos: photo %s: file of %s is gone: %w", id, name, ErrNotFound)
 	}

@@ -7,10 +7,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsroom/newsroom/media"
+	"github.com/newsroom/newsroom/store"
 )
 
 // The names a photo's files have under /media/<id>/: renditions (640.jpg,
@@ -22,6 +24,10 @@ var (
 )
 
 const immutable = "public, max-age=31536000, immutable"
+
+// mediaRetryAfter is what a photo request answered 503 during a database
+// outage is told to wait.
+const mediaRetryAfter = 10 * time.Second
 
 // ServeMedia answers GET and HEAD /media/:id/:file with a rendition or a
 // thumbnail: a strong ETag, 304 for a matching If-None-Match, and caching
@@ -69,6 +75,13 @@ func (l *Library) ServeMedia(c *gin.Context) {
 		// The client went away (a thumbnail scrolled past): not a server error.
 		l.log.Info("photos: client gone", "photo", id, "file", file, "err", err)
 		c.Status(statusClientClosed)
+		return
+	case errors.Is(err, store.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
+		// Not in this instance's cache, and the database is not answering.
+		l.log.Warn("photos: database unavailable for a photo file", "photo", id, "file", file, "err", err)
+		h.Set("Cache-Control", "no-store")
+		h.Set("Retry-After", strconv.Itoa(int(mediaRetryAfter.Seconds())))
+		c.String(http.StatusServiceUnavailable, "503 service unavailable")
 		return
 	case err != nil:
 		l.log.Error("photos: serving a photo file", "photo", id, "file", file, "err", err)

@@ -113,7 +113,7 @@ func TestThumbnailsFollowTheFocalPoint(t *testing.T) {
 	if red(t, body) {
 		t.Fatal("centre crop shows the red corner")
 	}
-	q, err := e.lib.Update(context.Background(), p.ID, Details{FocusX: 0, FocusY: 0})
+	q, err := e.lib.Update(context.Background(), p.ID, Details{Focus: &Focus{X: 0, Y: 0}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,7 @@
 package photos
 
 import (
-	"errors"
-	"io"
+	"fmt"
 	"net/http"
 	"strconv"
 	"time"
@@ -67,7 +66,6 @@ func (l *Library) uploadReceive(c *gin.Context) {
 		l.fail(c, auth.ErrForbidden)
 		return
 	}
-	l.allowUploadTime(c)
 	if isMultipart(c) {
 		l.uploadMultipart(c, u)
 		return
@@ -84,40 +82,25 @@ func (l *Library) uploadReceive(c *gin.Context) {
 	c.JSON(status, uploaded{ID: p.ID, Name: p.Name, Existing: existing, Edit: AdminPrefix + "/photo/" + p.ID, Thumb: ThumbURL(p, CropWide, 320)})
 }
 
-// uploadMultipart reads the form's parts as they arrive, so a large upload
-// is never held whole: the CSRF token first (the form puts it first), then
-// the files, one at a time. It answers with the library page, or the first
-// refusal.
+// uploadMultipart stores the files of the upload form (parsed, with its
+// CSRF token, by auth.CSRF; files beyond maxFormMemory wait on disk). It
+// answers with the library page, or the first refusal.
 func (l *Library) uploadMultipart(c *gin.Context, u *auth.User) {
-	mr, err := c.Request.MultipartReader()
-	if err != nil {
+	form := c.Request.MultipartForm
+	if form == nil {
 		l.fail(c, &httpError{status: http.StatusBadRequest, id: "photos.error.bad_form"})
 		return
 	}
-	part, err := mr.NextPart()
-	if err != nil || part.FormName() != auth.CSRFField {
-		l.fail(c, &httpError{status: http.StatusForbidden, id: "photos.error.csrf"})
-		return
-	}
-	token, err := io.ReadAll(io.LimitReader(part, 200))
-	if err != nil || !auth.ValidCSRF(auth.SessionFrom(c), string(token)) {
-		l.fail(c, &httpError{status: http.StatusForbidden, id: "photos.error.csrf"})
-		return
-	}
 	n := 0
-	for {
-		part, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			break
-		}
+	for _, fh := range form.File["file"] {
+		f, err := fh.Open()
 		if err != nil {
-			l.fail(c, &httpError{status: http.StatusBadRequest, id: "photos.error.bad_form"})
+			l.fail(c, fmt.Errorf("photos: reading an uploaded file: %w", err))
 			return
 		}
-		if part.FormName() != "file" || part.FileName() == "" {
-			continue
-		}
-		if _, _, err := l.Upload(c.Request.Context(), part.FileName(), part, u.ID); err != nil {
+		_, _, err = l.Upload(c.Request.Context(), fh.Filename, f, u.ID)
+		f.Close()
+		if err != nil {
 			l.fail(c, err)
 			return
 		}

@@ -1,5 +1,6 @@
 // Package static holds the site's stylesheet and scripts, embedded in the
-// binary and served under a content hash so browsers may cache them forever.
+// binary and served under a content hash so browsers may cache them forever,
+// and names the newsroom's own files (FromFS) the same way.
 package static
 
 import (
@@ -26,25 +27,34 @@ type Asset struct {
 
 // Assets maps logical names and hashed URL paths to files.
 type Assets struct {
+	prefix string
 	byName map[string]*Asset
 	byURL  map[string]*Asset
 }
 
-// Load reads the embedded files and computes their hashed URLs.
+// Load reads the reader site's embedded files and computes their hashed
+// URLs under /static/.
 func Load() (*Assets, error) {
-	a := &Assets{byName: map[string]*Asset{}, byURL: map[string]*Asset{}}
-	err := fs.WalkDir(files, "files", func(p string, d fs.DirEntry, err error) error {
+	return FromFS(files, "files", "/static/")
+}
+
+// FromFS reads the files under dir of fsys and names each by a hash of its
+// content under prefix: "site.css" becomes prefix+"site.3f2a9c1b.css".
+// The newsroom and its media library load their own files with it.
+func FromFS(fsys fs.FS, dir, prefix string) (*Assets, error) {
+	a := &Assets{prefix: prefix, byName: map[string]*Asset{}, byURL: map[string]*Asset{}}
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		body, err := files.ReadFile(p)
+		body, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
-		name := strings.TrimPrefix(p, "files/")
+		name := strings.TrimPrefix(p, dir+"/")
 		sum := sha256.Sum256(body)
 		ext := path.Ext(name)
-		url := "/static/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:6]) + ext
+		url := prefix + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:6]) + ext
 		ct := mime.TypeByExtension(ext)
 		if ct == "" {
 			ct = "application/octet-stream"
@@ -53,6 +63,9 @@ func Load() (*Assets, error) {
 		a.byName[name], a.byURL[url] = as, as
 		return nil
 	})
+	if err == nil && len(a.byName) == 0 {
+		err = fmt.Errorf("no files in %s", dir)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("static: %w", err)
 	}
@@ -65,7 +78,7 @@ func (a *Assets) URL(name string) string {
 	if as, ok := a.byName[name]; ok {
 		return as.URL
 	}
-	return "/static/missing/" + name
+	return a.prefix + "missing/" + name
 }
 
 // ByURL finds an asset by its hashed URL path.

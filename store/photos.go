@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -105,6 +106,63 @@ func (s *Store) PutPhoto(ctx context.Context, p *Photo) error {
 	}
 	s.recordChange(ctx, ChangedPhoto, p.ID)
 	return nil
+}
+
+// PhotoChange is an edit of a photo's details that sets only what it
+// names, so that edits of other languages or fields made meanwhile stay.
+type PhotoChange struct {
+	Text  []PhotoText // captions, alt texts and credits by language
+	Focus *[2]float64 // a new focal point (x, y), which also counts a new crop
+	At    time.Time
+}
+
+// PhotoText is one language's caption, alt text or credit; empty Text
+// removes it.
+type PhotoText struct {
+	Field string // "caption", "alt" or "credit"
+	Lang  string // a configured language code
+	Text  string
+}
+
+// UpdatePhoto applies ch to photo id and returns the photo as stored
+// after it; ErrNotFound when there is none. On the embedded server the
+// caller serializes edits of one photo (its updates are not atomic).
+func (s *Store) UpdatePhoto(ctx context.Context, id string, ch PhotoChange) (*Photo, error) {
+	set := bson.D{{Key: "updated_at", Value: ch.At}}
+	var unset bson.D
+	for _, t := range ch.Text {
+		switch t.Field {
+		case "caption", "alt", "credit":
+		default:
+			return nil, fmt.Errorf("store: update photo %s: no field %q", id, t.Field)
+		}
+		if t.Lang == "" || strings.ContainsAny(t.Lang, ".$") {
+			return nil, fmt.Errorf("store: update photo %s: bad language %q", id, t.Lang)
+		}
+		if t.Text == "" {
+			unset = append(unset, bson.E{Key: t.Field + "." + t.Lang, Value: ""})
+		} else {
+			set = append(set, bson.E{Key: t.Field + "." + t.Lang, Value: t.Text})
+		}
+	}
+	upd := bson.D{{Key: "$set", Value: set}}
+	if len(unset) > 0 {
+		upd = append(upd, bson.E{Key: "$unset", Value: unset})
+	}
+	if ch.Focus != nil {
+		set = append(set, bson.E{Key: "focus_x", Value: ch.Focus[0]}, bson.E{Key: "focus_y", Value: ch.Focus[1]})
+		upd[0].Value = set
+		upd = append(upd, bson.E{Key: "$inc", Value: bson.D{{Key: "crop_rev", Value: 1}}})
+	}
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	var p Photo
+	err := s.db.Collection("photos").FindOneAndUpdate(ctx, bson.D{{Key: "_id", Value: id}}, upd,
+		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&p)
+	if err != nil {
+		return nil, wrap("update photo "+id, err)
+	}
+	return &p, nil
 }
 
 // DeletePhoto removes a photo's metadata (its files are the caller's);

@@ -107,18 +107,26 @@ func wrap(what string, err error) error {
 		return nil
 	case errors.Is(err, mongo.ErrNoDocuments):
 		return fmt.Errorf("store: %s: %w", what, ErrNotFound)
-	case errors.Is(err, context.DeadlineExceeded), mongo.IsTimeout(err), mongo.IsNetworkError(err),
-		errors.Is(err, mongo.ErrClientDisconnected):
-		return fmt.Errorf("store: %s: %w: %w", what, ErrUnavailable, err)
-	}
-	var sse mongo.ServerError
-	if errors.As(err, &sse) {
-		return fmt.Errorf("store: %s: %w", what, err)
-	}
-	if isSelectionError(err) {
+	case IsUnavailable(err):
 		return fmt.Errorf("store: %s: %w: %w", what, ErrUnavailable, err)
 	}
 	return fmt.Errorf("store: %s: %w", what, err)
+}
+
+// IsUnavailable reports whether a driver error means the database could
+// not be reached in time: what this package returns as ErrUnavailable, for
+// packages that call the driver themselves (GridFS in package media).
+func IsUnavailable(err error) bool {
+	switch {
+	case errors.Is(err, ErrUnavailable), errors.Is(err, context.DeadlineExceeded), mongo.IsTimeout(err),
+		mongo.IsNetworkError(err), errors.Is(err, mongo.ErrClientDisconnected):
+		return true
+	}
+	var sse mongo.ServerError
+	if errors.As(err, &sse) {
+		return false
+	}
+	return isSelectionError(err)
 }
 
 // isSelectionError spots the driver's "no server to talk to" failures, which

@@ -106,7 +106,7 @@ func (im *importer) photos(ctx context.Context) error {
 // details are an attachment's alt text, caption and credit, in the
 // attachment's language (or every language of the paper when it has none).
 func (im *importer) details(a *attachment) photos.Details {
-	d := photos.Details{Alt: story.Text{}, Caption: story.Text{}, Credit: story.Text{}, FocusX: 0.5, FocusY: 0.5}
+	d := photos.Details{Alt: story.Text{}, Caption: story.Text{}, Credit: story.Text{}}
 	langs := im.opt.Languages
 	if im.paperLang(a.Lang) {
 		langs = []string{a.Lang}

@@ -45,7 +45,7 @@ func attachDemoPhotos(ctx context.Context, st *store.Store, dataDir string, log 
 		if err != nil {
 			return fmt.Errorf("demo photo %d: %w", i+1, err)
 		}
-		if p, err = lib.Update(ctx, p.ID, photos.Details{Alt: alt, FocusX: 0.5, FocusY: 0.5}); err != nil {
+		if p, err = lib.Update(ctx, p.ID, photos.Details{Alt: alt}); err != nil {
 			return err
 		}
 		refs = append(refs, photos.Ref(p))

@@ -111,6 +111,7 @@
       mark.style.top = (parseFloat(fy.value) * 100) + "%";
     };
     img.addEventListener("click", function (e) {
+      if (fx.disabled) { return; } // the user may not set the crop
       var r = img.getBoundingClientRect();
       fx.value = Math.min(1, Math.max(0, (e.clientX - r.left) / r.width)).toFixed(3);
       fy.value = Math.min(1, Math.max(0, (e.clientY - r.top) / r.height)).toFixed(3);
