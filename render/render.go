@@ -69,6 +69,7 @@ var funcs = template.FuncMap{
 	"join": func(sep string, xs []string) string {
 		return strings.Join(xs, sep)
 	},
+	"particle": lang.Funcs()["particle"],
 }
 
 // New parses layout.html + partials/*.html with each pages/*.html of fsys.
