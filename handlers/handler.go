@@ -39,6 +39,7 @@ type Handler struct {
 	log            *slog.Logger
 	baseURL        string // from the configuration
 	trustedProxies []string
+	requestTimeout time.Duration                  // deadline of each routed request; 0 for none
 	ident          atomic.Pointer[store.Identity] // the paper's identity as admins set it
 	indexing       atomic.Bool                    // the search index is being rebuilt: results may be incomplete
 	now            func() time.Time
@@ -62,6 +63,9 @@ type Deps struct {
 	BaseURL     *url.URL
 	// TrustedProxies may set X-Forwarded-For; nil trusts none.
 	TrustedProxies []string
+	// RequestTimeout is the deadline of each request the router handles
+	// (NEWSROOM_REQUEST_TIMEOUT); 0 sets none.
+	RequestTimeout time.Duration
 	Now            func() time.Time
 }
 
@@ -78,7 +82,7 @@ func New(d Deps) *Handler {
 	return &Handler{
 		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: markdownFor(d), photos: d.Photos, search: d.Search,
 		assets: d.Assets, statics: statics, log: d.Log, baseURL: d.BaseURL.String(), now: now,
-		trustedProxies: d.TrustedProxies,
+		trustedProxies: d.TrustedProxies, requestTimeout: d.RequestTimeout,
 	}
 }
 
