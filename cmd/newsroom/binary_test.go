@@ -13,7 +13,7 @@ import (
 // "Building a release"): tags that leave out what the product never uses
 // (Gin's MessagePack codec, FerretDB's PostgreSQL backend) and no symbol
 // table or debug information.
-var releaseFlags = []string{"-trimpath", "-tags", "nomsgpack,ferretdb_no_postgresql", "-ldflags", "-s -w"}
+var releaseFlags = []string{"-tags", "nomsgpack,ferretdb_no_postgresql", "-ldflags", "-s -w"}
 
 // maxReleaseBytes is the release binary's budget.
 const maxReleaseBytes = 50 << 20
