@@ -53,6 +53,8 @@ type Site struct {
 	BaseURL string
 	CSS     string // hashed stylesheet URL
 	JS      string
+	Icon    string // hashed URLs of the favicon (SVG) and the home-screen icon (PNG)
+	Touch   string
 	Year    int
 	Contact string // the paper's contact line, if set
 }
