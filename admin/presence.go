@@ -17,9 +17,12 @@ import (
 // script every presenceEvery; people seen within presenceWindow are shown.
 // Heartbeats live in the database (store.Heartbeat, one document per
 // language version read by _id), so instances sharing a database see each
-// other's editors; nothing needs cleaning up when a tab closes.
+// other's editors. When the page is closed its script says so with a
+// beacon (presenceLeave), and the others' notices clear at their next
+// heartbeat; a tab that could not say so (a crash, a lost connection)
+// drops out after presenceWindow.
 const (
-	presenceEvery  = 30 * time.Second
+	presenceEvery  = 10 * time.Second
 	presenceWindow = 2 * time.Minute
 )
 
@@ -72,4 +75,17 @@ func (a *Admin) presenceBeat(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"message": a.heartbeat(c, a.langFor(c, u), st.Number, lng)})
+}
+
+// presenceLeave is the beacon the editor's script sends as the page closes:
+// the user no longer has this version open.
+func (a *Admin) presenceLeave(c *gin.Context) {
+	st, lng, u, ok := a.storyFor(c, auth.CanEditVersion)
+	if !ok {
+		return
+	}
+	if err := a.store.Leave(c.Request.Context(), st.Number, lng, u.ID); err != nil {
+		a.log.Warn("presence leave", "story", st.Number, "lang", lng, "err", err)
+	}
+	c.Status(http.StatusNoContent)
 }

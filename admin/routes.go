@@ -47,6 +47,7 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	in.GET("/stories/:number/:lang/translate", a.translateShow)
 	in.POST("/stories/:number/:lang/uptodate", a.markUpToDate)
 	in.POST("/stories/:number/:lang/presence", a.presenceBeat)
+	in.POST("/stories/:number/:lang/presence/leave", a.presenceLeave)
 	in.GET("/desk", a.deskShow)
 	in.GET("/glossary", a.glossaryShow)
 	in.POST("/glossary", a.glossarySave)

@@ -103,8 +103,9 @@ func (a *Admin) readStory(c *gin.Context, l *lang.Lang, keep *story.Story) (stor
 		if _, ok := a.cat.Section(in.Section); !ok {
 			f.fail("section", l.T("admin.story.unknown_section"))
 		}
-	} else if len(a.cat.Sections()) > 0 {
-		f.fail("section", l.T("admin.form.required"))
+	} else if (in.Action == actPublish || in.Action == actSchedule) && len(a.cat.Sections()) > 0 {
+		// A draft may wait for its section; readers may not see a story without one.
+		f.fail("section", l.T("admin.story.section_to_publish"))
 	}
 	if _, err := parseTags(in.Tags); err != "" {
 		f.fail("tags", l.T(err, "Max", maxTags, "MaxLen", maxTag))

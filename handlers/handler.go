@@ -40,6 +40,7 @@ type Handler struct {
 	log            *slog.Logger
 	baseURL        string // from the configuration
 	trustedProxies []string
+	requestTimeout time.Duration                  // deadline of each routed request; 0 for none
 	ident          atomic.Pointer[store.Identity] // the paper's identity as admins set it
 	indexing       atomic.Bool                    // the search index is incomplete until a catch-up succeeds
 	searchDone     atomic.Int64                   // documents indexed by the catch-up under way
@@ -72,7 +73,10 @@ type Deps struct {
 	// Misses counts those that find nothing (the 404 monitor).
 	Redirects *redirect.Table
 	Misses    *redirect.Misses
-	Now       func() time.Time
+	// RequestTimeout is the deadline of each request the router handles
+	// (NEWSROOM_REQUEST_TIMEOUT); 0 sets none.
+	RequestTimeout time.Duration
+	Now            func() time.Time
 }
 
 // New builds the Handler.
@@ -88,7 +92,7 @@ func New(d Deps) *Handler {
 	return &Handler{
 		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: markdownFor(d), photos: d.Photos, search: d.Search,
 		assets: d.Assets, statics: statics, log: d.Log, baseURL: d.BaseURL.String(), now: now,
-		trustedProxies: d.TrustedProxies, redirects: d.Redirects, misses: d.Misses, searchWanted: make(chan struct{}, 1),
+		trustedProxies: d.TrustedProxies, redirects: d.Redirects, misses: d.Misses, searchWanted: make(chan struct{}, 1), requestTimeout: d.RequestTimeout,
 	}
 }
 

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -57,9 +58,15 @@ func (h *Handler) guardRequest(c *gin.Context) {
 		c.Abort()
 		return
 	}
-	// No per-request deadline here: cached pages need none, and every
-	// database call carries its own (NEWSROOM_DB_TIMEOUT), well inside the
-	// server's write timeout, so a request never hangs on the database.
+	// The request's deadline (NEWSROOM_REQUEST_TIMEOUT) bounds the whole
+	// handler: every database call also carries its own, shorter one
+	// (NEWSROOM_DB_TIMEOUT), but a handler making several stops at this one.
+	// Pages answered by Fast, from memory, need none.
+	if h.requestTimeout > 0 {
+		ctx, cancel := context.WithTimeout(c.Request.Context(), h.requestTimeout)
+		defer cancel()
+		c.Request = c.Request.WithContext(ctx)
+	}
 	c.Next()
 }
 

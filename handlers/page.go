@@ -20,7 +20,8 @@ func (h *Handler) page(c *gin.Context, l *lang.Lang) *render.Page {
 	p := &render.Page{
 		L:    l,
 		Lang: l.Code,
-		Site: render.Site{Name: h.siteName(l), BaseURL: h.base(), CSS: h.assets.URL("site.css"), Year: h.now().In(h.langs.Location()).Year(),
+		Site: render.Site{Name: h.siteName(l), BaseURL: h.base(), CSS: h.assets.URL("site.css"),
+			Icon: h.assets.URL("icon.svg"), Touch: h.assets.URL("touch-icon.png"), Year: h.now().In(h.langs.Location()).Year(),
 			Contact: h.contact()},
 	}
 	p.Switch = h.switchLinks(l.Code, func(code string) string { return "/" + code + "/" })

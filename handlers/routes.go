@@ -24,6 +24,8 @@ func (h *Handler) Router() *gin.Engine {
 	r.HEAD("/healthz", h.health)
 	r.GET("/static/*file", h.staticFile)
 	r.HEAD("/static/*file", h.staticFile)
+	r.GET("/favicon.ico", h.favicon)
+	r.HEAD("/favicon.ico", h.favicon)
 	if h.photos != nil {
 		r.GET("/media/:id/:file", h.photos.ServeMedia)
 		r.HEAD("/media/:id/:file", h.photos.ServeMedia)
@@ -58,6 +60,7 @@ func (h *Handler) Router() *gin.Engine {
 			g.Handle(m, "/section/:section/atom.xml", h.sectionFeed)
 			g.Handle(m, "/tag/:tag/feed.xml", h.tagFeed)
 			g.Handle(m, "/tag/:tag/atom.xml", h.tagFeed)
+			g.Handle(m, "/manifest.webmanifest", h.manifestShow)
 		}
 	}
 	return r

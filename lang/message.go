@@ -2,10 +2,12 @@ package lang
 
 import (
 	"fmt"
+	texttemplate "text/template"
 	"sync/atomic"
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+	i18ntemplate "github.com/nicksnyder/go-i18n/v2/i18n/template"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 )
@@ -52,7 +54,24 @@ func (l *Lang) Name() string { return l.T("lang.name") }
 // OGLocale returns the language's Open Graph locale ("ko_KR", "en_US").
 func (l *Lang) OGLocale() string { return l.T("lang.og_locale") }
 
+// Funcs returns the functions that messages and page templates may call
+// beside the data they are given: {{particle .Number "을"}} (see Particle;
+// the word may be a number or anything fmt prints).
+func Funcs() texttemplate.FuncMap {
+	return texttemplate.FuncMap{"particle": func(word any, p string) string { return Particle(fmt.Sprint(word), p) }}
+}
+
+// messageParser parses every message with Funcs. go-i18n caches a
+// message's parse only for parsers without functions, since it cannot know
+// they never change; ours never do, so it may.
+type messageParser struct{ i18ntemplate.TextParser }
+
+func (messageParser) Cacheable() bool { return true }
+
+var parser = &messageParser{i18ntemplate.TextParser{Funcs: Funcs()}}
+
 func (l *Lang) localize(lc *i18n.LocalizeConfig) string {
+	lc.TemplateParser = parser
 	// go-i18n returns the default language's text together with a
 	// MessageNotFoundErr when it had to fall back; the text is what we want.
 	// Empty text means the message is missing everywhere or its template broke.

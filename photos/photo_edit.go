@@ -69,7 +69,7 @@ func (l *Library) editPage(c *gin.Context, status int, p *Photo, in *Details, er
 	d := editData{
 		frame: l.frame(c), Photo: p, CanEdit: r.edit, CanSave: r.any(l.langs.Codes()),
 		CanDelete: auth.Can(u, auth.ActDeletePhoto, nil), Error: errMsg,
-		Uploaded: lg.DateTime(p.UploadedAt), Size: megabytes(p.Size),
+		Uploaded: lg.DateTime(p.UploadedAt), Size: lg.Size(p.Size),
 		Markdown: Markdown(p, lg.Code),
 	}
 	// What was typed (in), over what is stored.
@@ -99,9 +99,9 @@ func (l *Library) editPage(c *gin.Context, status int, p *Photo, in *Details, er
 		d.Preview, d.PreviewW, d.PreviewH = URL(p, r.Width, media.JPEG), r.Width, r.Height
 	}
 	for _, j := range renditions(p, media.JPEG) {
-		row := renditionRow{Width: j.Width, Height: j.Height, JPEG: kilobytes(j.Size)}
+		row := renditionRow{Width: j.Width, Height: j.Height, JPEG: lg.Size(int64(j.Size))}
 		if w, ok := findRendition(p, j.Width, media.WebP); ok {
-			row.WebP = kilobytes(w.Size)
+			row.WebP = lg.Size(int64(w.Size))
 			row.Saved = strconv.Itoa(100-100*w.Size/max(1, j.Size)) + "%"
 		}
 		d.Renditions = append(d.Renditions, row)
@@ -127,12 +127,4 @@ func (l *Library) storyLink(st *story.Story, lang string) render.Link {
 		}
 	}
 	return render.Link{Label: "#" + strconv.Itoa(st.Number), Href: "/admin/stories/" + strconv.Itoa(st.Number) + "/" + lang}
-}
-
-func megabytes(n int64) string {
-	return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
-}
-
-func kilobytes(n int) string {
-	return strconv.Itoa((n+512)/1024) + " KB"
 }

@@ -53,6 +53,8 @@ type Site struct {
 	BaseURL string
 	CSS     string // hashed stylesheet URL
 	JS      string
+	Icon    string // hashed URLs of the favicon (SVG) and the home-screen icon (PNG)
+	Touch   string
 	Year    int
 	Contact string // the paper's contact line, if set
 }
@@ -69,6 +71,7 @@ var funcs = template.FuncMap{
 	"join": func(sep string, xs []string) string {
 		return strings.Join(xs, sep)
 	},
+	"particle": lang.Funcs()["particle"],
 }
 
 // New parses layout.html + partials/*.html with each pages/*.html of fsys.

@@ -115,6 +115,18 @@ func (s *Store) Heartbeat(ctx context.Context, n int, lang string, p Presence) e
 	return wrap("heartbeat "+presenceID(n, lang), err)
 }
 
+// Leave records that user closed the editor of n/lang, so that nobody is
+// told they are still there. It only unsets that user's entry: heartbeats
+// of others, concurrent or not, are untouched.
+func (s *Store) Leave(ctx context.Context, n int, lang, user string) error {
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	filter := bson.D{{Key: "_id", Value: presenceID(n, lang)}}
+	update := bson.D{{Key: "$unset", Value: bson.D{{Key: "editors." + presenceKey(user), Value: ""}}}}
+	_, err := s.db.Collection("presence").UpdateOne(ctx, filter, update)
+	return wrap("leave "+presenceID(n, lang), err)
+}
+
 // Present returns who was seen with the editor of n/lang open at or after
 // since, most recent first.
 func (s *Store) Present(ctx context.Context, n int, lang string, since time.Time) ([]Presence, error) {

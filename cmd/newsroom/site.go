@@ -135,7 +135,7 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 	h = handlers.New(handlers.Deps{
 		Store: st, Catalog: cat, Cache: pagecache.New(cfg.CacheBytes), Langs: langs, Pages: pages,
 		Markdown: md, MarkdownFor: mdFor, Photos: lib, Search: idx, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
-		TrustedProxies: cfg.TrustedProxies, Redirects: redirects, Misses: misses,
+		TrustedProxies: cfg.TrustedProxies, Redirects: redirects, Misses: misses, RequestTimeout: cfg.RequestTimeout,
 	})
 	h.SetIdentity(ident)
 	applyIdentity := func(id store.Identity) {
