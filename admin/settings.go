@@ -30,6 +30,8 @@ type settingsData struct {
 	Langs []langOption
 	Form  settingsForm
 	Errs  map[string]string
+	// Backups is what the scheduled backups did, one sentence a line.
+	Backups []string
 }
 
 // settingsShow is the paper's identity: its name per language, address,
@@ -59,7 +61,7 @@ func (a *Admin) settingsPage(c *gin.Context, status int, f settingsForm, errs ma
 	}
 	p := a.page(c, l, l.T("settings.title"))
 	p.Notice = notice(c, l)
-	p.Data = settingsData{frame: a.frame(c, l), Langs: a.langOptions(), Form: f, Errs: errs}
+	p.Data = settingsData{frame: a.frame(c, l), Langs: a.langOptions(), Form: f, Errs: errs, Backups: a.backupStatus(l)}
 	a.show(c, status, "settings", p)
 }
 

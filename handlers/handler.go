@@ -4,6 +4,7 @@ package handlers
 
 import (
 	"context"
+	"github.com/newsroom/newsroom/backup"
 	"log/slog"
 	"maps"
 	"net/url"
@@ -38,7 +39,9 @@ type Handler struct {
 	statics        map[string]*pagecache.Page // hashed URL → compressed once, at start
 	paths          paths                      // request URI → cache key, for Fast
 	log            *slog.Logger
-	baseURL        string // from the configuration
+	observe        func(route string, status int, d time.Duration) // nil: no metrics
+	backups        func() backup.Status                            // nil: no scheduled backups
+	baseURL        string                                          // from the configuration
 	trustedProxies []string
 	ident          atomic.Pointer[store.Identity] // the paper's identity as admins set it
 	indexing       atomic.Bool                    // the search index is being rebuilt: results may be incomplete
@@ -64,6 +67,11 @@ type Deps struct {
 	// TrustedProxies may set X-Forwarded-For; nil trusts none.
 	TrustedProxies []string
 	Now            func() time.Time
+	// Observe, when set, is told of every answered request: the route
+	// pattern ("cached" for pages answered before routing), status, time.
+	Observe func(route string, status int, d time.Duration)
+	// Backups reports the scheduled backups for /healthz?detail; nil: off.
+	Backups func() backup.Status
 }
 
 // New builds the Handler.
@@ -79,7 +87,7 @@ func New(d Deps) *Handler {
 	return &Handler{
 		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: markdownFor(d), photos: d.Photos, search: d.Search,
 		assets: d.Assets, statics: statics, log: d.Log, baseURL: d.BaseURL.String(), now: now,
-		trustedProxies: d.TrustedProxies,
+		trustedProxies: d.TrustedProxies, observe: d.Observe, backups: d.Backups,
 	}
 }
 

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -21,7 +22,31 @@ func (h *Handler) health(c *gin.Context) {
 		c.String(http.StatusServiceUnavailable, "database unavailable\n")
 		return
 	}
+	if _, ok := c.GetQuery("detail"); ok {
+		c.String(http.StatusOK, "ok\ndatabase: ok\n%s\n", h.backupDetail())
+		return
+	}
 	c.String(http.StatusOK, "ok\n")
+}
+
+// backupDetail is the last scheduled backup's outcome, for whoever keeps the
+// site up (no paths or error text: /healthz is public).
+func (h *Handler) backupDetail() string {
+	if h.backups == nil {
+		return "backup: off"
+	}
+	st := h.backups()
+	switch {
+	case st.At.IsZero():
+		return "backup: none yet; next due " + st.Next.UTC().Format(time.RFC3339)
+	case st.OK():
+		return fmt.Sprintf("backup: ok at %s (%d bytes, took %s)", st.At.UTC().Format(time.RFC3339), st.Bytes, st.Took.Round(time.Millisecond))
+	}
+	last := "never"
+	if !st.LastGood.IsZero() {
+		last = st.LastGood.UTC().Format(time.RFC3339)
+	}
+	return fmt.Sprintf("backup: FAILED at %s; last good %s", st.At.UTC().Format(time.RFC3339), last)
 }
 
 // staticFile serves embedded assets by their hashed names, cacheable forever.

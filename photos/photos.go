@@ -213,6 +213,10 @@ func newID() string {
 }
 
 // acquire takes a slot of sem or gives up when ctx ends.
+// Encoding returns how many uploads are being decoded and encoded now (at
+// most the slots of the upload queue).
+func (l *Library) Encoding() int { return len(l.encoding) }
+
 func acquire(ctx context.Context, sem chan struct{}) (func(), error) {
 	select {
 	case sem <- struct{}{}:
