@@ -43,7 +43,7 @@ type Schedule struct {
 }
 
 // namePrefix and nameSuffix frame the scheduled archives' names
-// (newsroom-20260102-150405.zip), which sort by time.
+// (newsroom-20260102-150405.123.zip), which sort by time.
 const (
 	namePrefix = "newsroom-"
 	nameSuffix = ".zip"
@@ -51,7 +51,7 @@ const (
 
 // Name is a scheduled archive's file name for time t.
 func Name(t time.Time) string {
-	return namePrefix + t.UTC().Format("20060102-150405") + nameSuffix
+	return namePrefix + t.UTC().Format("20060102-150405.000") + nameSuffix
 }
 
 // Status returns the outcome of the last backup.

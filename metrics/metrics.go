@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net"
 	"net/http"
 	"strconv"
@@ -87,13 +86,10 @@ func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{ErrorLog: nil, Timeout: 10 * time.Second})
 }
 
-// Serve answers /metrics on addr until ctx ends. It is a listener of its own
-// so that the metrics are never on the public site by accident.
-func (m *Metrics) Serve(ctx context.Context, addr string, log *slog.Logger) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s (NEWSROOM_METRICS_ADDR): %w", addr, err)
-	}
+// Serve answers /metrics on ln until ctx ends. It is a listener of its own
+// (NEWSROOM_METRICS_ADDR) so that the metrics are never on the public site
+// by accident.
+func (m *Metrics) Serve(ctx context.Context, ln net.Listener) error {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", m.Handler())
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, WriteTimeout: 30 * time.Second}
@@ -103,9 +99,8 @@ func (m *Metrics) Serve(ctx context.Context, addr string, log *slog.Logger) erro
 		defer cancel()
 		_ = srv.Shutdown(sctx) // the process is ending
 	}()
-	log.Info("metrics listening", "addr", ln.Addr().String())
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("metrics on %s: %w", addr, err)
+		return fmt.Errorf("metrics on %s: %w", ln.Addr(), err)
 	}
 	return nil
 }
