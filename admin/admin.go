@@ -8,6 +8,7 @@ package admin
 import (
 	"context"
 	"fmt"
+	"github.com/newsroom/newsroom/backup"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -57,6 +58,9 @@ type Deps struct {
 	// three out.
 	Photos *photos.Library
 	Now    func() time.Time
+	// Backups reports the scheduled backups (shown on the settings page);
+	// nil means they are off.
+	Backups func() backup.Status
 }
 
 // Admin holds the newsroom's pages; nothing here changes per request
@@ -76,6 +80,7 @@ type Admin struct {
 	removed  func(int)
 	photos   *photos.Library
 	now      func() time.Time
+	backups  func() backup.Status // nil: no scheduled backups
 
 	pages  *render.Renderer
 	assets *static.Assets
@@ -107,7 +112,7 @@ func New(d Deps) (*Admin, error) {
 		store: d.Store, cat: d.Catalog, auth: d.Auth, langs: d.Langs, md: d.Markdown, log: d.Log,
 		baseURL: d.BaseURL.String(), secure: d.BaseURL.Scheme == "https",
 		changed: d.Changed, sections: d.SectionsChanged, identity: d.IdentityChanged, removed: d.Removed,
-		photos: d.Photos, now: d.Now,
+		photos: d.Photos, now: d.Now, backups: d.Backups,
 		pages: pages, assets: assets, cop: http.NewCrossOriginProtection(),
 	}
 	if a.log == nil {

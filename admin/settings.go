@@ -33,6 +33,8 @@ type settingsData struct {
 	// (was_<field>), so that a save changes only what this admin changed.
 	Was  settingsForm
 	Errs map[string]string
+	// Backups is what the scheduled backups did, one sentence a line.
+	Backups []string
 }
 
 // settingsShow is the paper's identity: its name per language, address,
@@ -62,7 +64,7 @@ func (a *Admin) settingsPage(c *gin.Context, status int, f, was settingsForm, er
 	}
 	p := a.page(c, l, l.T("settings.title"))
 	p.Notice = notice(c, l)
-	p.Data = settingsData{frame: a.frame(c, l), Langs: a.langOptions(), Form: f, Was: was, Errs: errs}
+	p.Data = settingsData{frame: a.frame(c, l), Langs: a.langOptions(), Form: f, Was: was, Errs: errs, Backups: a.backupStatus(l)}
 	a.show(c, status, "settings", p)
 }
 

@@ -352,3 +352,18 @@ func TestBackupDuringConcurrentSavesRestoresConsistentStories(t *testing.T) {
 	}
 	t.Logf("%d saves during the backup; %d stories restored", saves.Load(), len(got))
 }
+
+func TestArchiveFromANewerSchemaIsRefused(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "newer.zip")
+	if _, err := WriteFile(ctx, paper(t).DB(), path, Options{Schema: store.SchemaVersion() + 1}); err != nil {
+		t.Fatal(err)
+	}
+	dst := dbtest.Database(t)
+	if _, err := Restore(ctx, dst, path, restoreOpts()); !errors.Is(err, ErrSchemaTooNew) {
+		t.Fatalf("Restore of a newer archive = %v; want ErrSchemaTooNew", err)
+	}
+	if names, _ := dst.ListCollectionNames(ctx, bson.D{}); len(names) != 0 {
+		t.Fatalf("the refused restore created %v", names)
+	}
+}

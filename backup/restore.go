@@ -240,7 +240,7 @@ func restoreDocuments(ctx context.Context, in *inserter, f *zip.File) error {
 	defer rc.Close()
 	br := bufio.NewReaderSize(rc, 1<<20)
 	for {
-		line, err := br.ReadBytes('\n')
+		line, err := readLine(br)
 		if len(line) > 0 {
 			var doc bson.Raw
 			if uerr := bson.UnmarshalExtJSON(line, true, &doc); uerr != nil {
@@ -274,11 +274,33 @@ func restoreChunk(ctx context.Context, in *inserter, f *zip.File, prefix string)
 		return err
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, 16<<20))
+	data, err := io.ReadAll(io.LimitReader(rc, maxDocument+1))
 	if err != nil {
 		return err
+	}
+	if len(data) > maxDocument {
+		return errors.New("a chunk larger than a document may be")
 	}
 	doc := bson.D{{Key: "_id", Value: bson.NewObjectID()}, {Key: "files_id", Value: id}, {Key: "n", Value: int32(n)},
 		{Key: "data", Value: bson.Binary{Data: data}}}
 	return in.add(ctx, doc, len(data))
+}
+
+// maxDocument bounds what one line or chunk may hold: MongoDB's 16 MiB
+// documents, as Extended JSON (which can take about three times as much).
+const maxDocument = 48 << 20
+
+// readLine reads one line, refusing one longer than any document can be.
+func readLine(br *bufio.Reader) ([]byte, error) {
+	var line []byte
+	for {
+		part, err := br.ReadSlice('\n')
+		line = append(line, part...)
+		if len(line) > maxDocument {
+			return nil, errors.New("a line longer than any document")
+		}
+		if err != bufio.ErrBufferFull {
+			return line, err
+		}
+	}
 }

@@ -32,6 +32,10 @@ type Config struct {
 	PollInterval    time.Duration
 	LogLevel        string
 	TrustedProxies  []string
+	MetricsAddr     string        // "" = no metrics
+	BackupDir       string        // "" = no scheduled backups
+	BackupEvery     time.Duration // with BackupDir
+	BackupKeep      int           // newest scheduled backups kept
 }
 
 // setting describes one flag and its env twin; parse stores a valid value.
@@ -146,6 +150,28 @@ func (c *Config) settings() []setting {
 				}
 				c.TrustedProxies = append(c.TrustedProxies, p)
 			}
+			return nil
+		}},
+		{"metrics-addr", "NEWSROOM_METRICS_ADDR", "", "listen address (host:port) of /metrics in the Prometheus format, apart from the site; empty: no metrics", func(v string) error {
+			if v != "" {
+				if _, _, err := net.SplitHostPort(v); err != nil {
+					return errors.New("want host:port, e.g. 127.0.0.1:9090")
+				}
+			}
+			c.MetricsAddr = v
+			return nil
+		}},
+		{"backup-dir", "NEWSROOM_BACKUP_DIR", "", "folder for scheduled backups; empty: none", func(v string) error {
+			c.BackupDir = v
+			return nil
+		}},
+		{"backup-every", "NEWSROOM_BACKUP_EVERY", "24h", "with NEWSROOM_BACKUP_DIR: time between scheduled backups", durationInto(&c.BackupEvery, time.Minute, 30*24*time.Hour)},
+		{"backup-keep", "NEWSROOM_BACKUP_KEEP", "7", "with NEWSROOM_BACKUP_DIR: how many scheduled backups to keep (the oldest are removed)", func(v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > 10000 {
+				return errors.New("want a whole number, at least 1")
+			}
+			c.BackupKeep = n
 			return nil
 		}},
 		{"log-level", "NEWSROOM_LOG_LEVEL", "info", "debug, info, warn or error", func(v string) error {

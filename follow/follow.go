@@ -53,6 +53,9 @@ type Deps struct {
 	// Reload reloads everything kept in memory: after an absence longer
 	// than the change log keeps entries, or when an instance asks for it.
 	Reload func(context.Context) error
+	// CaughtUp, when set, learns when a round applied everything (for the
+	// follow-lag metric).
+	CaughtUp func(time.Time)
 }
 
 // Follower applies other instances' changes. It is used by one goroutine.
@@ -127,6 +130,9 @@ func (f *Follower) Round(ctx context.Context) error {
 		}
 	}
 	f.lastOK = now
+	if f.d.CaughtUp != nil {
+		f.d.CaughtUp(now)
+	}
 	f.prune(ctx, now)
 	return nil
 }

@@ -33,13 +33,23 @@ func (h *Handler) Fast(next http.Handler) http.Handler {
 		hd["X-Content-Type-Options"] = nosniff
 		hd["Referrer-Policy"] = referrerPolicy
 		pagecache.Serve(w, r, p, htmlCacheControl)
-		if h.log.Enabled(r.Context(), slog.LevelInfo) {
+		if h.observe != nil || h.log.Enabled(r.Context(), slog.LevelInfo) {
 			status := p.Status
 			if w.Header().Get("Content-Length") == "" {
 				status = http.StatusNotModified
 			}
-			h.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", status,
-				"duration", time.Since(start).Round(time.Microsecond))
+			h.logFast(r, status, time.Since(start))
 		}
 	})
+}
+
+// logFast records a request answered from the cache before routing.
+func (h *Handler) logFast(r *http.Request, status int, d time.Duration) {
+	if h.observe != nil {
+		h.observe("cached", status, d)
+	}
+	if h.log.Enabled(r.Context(), slog.LevelInfo) {
+		h.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", status,
+			"duration", d.Round(time.Microsecond))
+	}
 }

@@ -4,6 +4,7 @@ package handlers
 
 import (
 	"context"
+	"github.com/newsroom/newsroom/backup"
 	"log/slog"
 	"maps"
 	"net/url"
@@ -38,7 +39,9 @@ type Handler struct {
 	assets         *static.Assets
 	statics        map[string]*pagecache.Page // hashed URL → compressed once, at start
 	log            *slog.Logger
-	baseURL        string // from the configuration
+	observe        func(route string, status int, d time.Duration) // nil: no metrics
+	backups        func() backup.Status                            // nil: no scheduled backups
+	baseURL        string                                          // from the configuration
 	trustedProxies []string
 	requestTimeout time.Duration                  // deadline of each routed request; 0 for none
 	ident          atomic.Pointer[store.Identity] // the paper's identity as admins set it
@@ -77,6 +80,11 @@ type Deps struct {
 	// (NEWSROOM_REQUEST_TIMEOUT); 0 sets none.
 	RequestTimeout time.Duration
 	Now            func() time.Time
+	// Observe, when set, is told of every answered request: the route
+	// pattern ("cached" for pages answered before routing), status, time.
+	Observe func(route string, status int, d time.Duration)
+	// Backups reports the scheduled backups for /healthz?detail; nil: off.
+	Backups func() backup.Status
 }
 
 // New builds the Handler.
@@ -93,6 +101,7 @@ func New(d Deps) *Handler {
 		store: d.Store, cat: d.Catalog, cache: d.Cache, langs: d.Langs, pages: d.Pages, md: markdownFor(d), photos: d.Photos, search: d.Search,
 		assets: d.Assets, statics: statics, log: d.Log, baseURL: d.BaseURL.String(), now: now,
 		trustedProxies: d.TrustedProxies, redirects: d.Redirects, misses: d.Misses, searchWanted: make(chan struct{}, 1), requestTimeout: d.RequestTimeout,
+		observe: d.Observe, backups: d.Backups,
 	}
 }
 

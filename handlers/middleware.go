@@ -39,6 +39,13 @@ func (h *Handler) recoverPanic(c *gin.Context) {
 func (h *Handler) logRequest(c *gin.Context) {
 	start := time.Now()
 	c.Next()
+	if h.observe != nil {
+		route := c.FullPath()
+		if route == "" {
+			route = "unmatched"
+		}
+		h.observe(route, c.Writer.Status(), time.Since(start))
+	}
 	if h.log.Enabled(c.Request.Context(), slog.LevelInfo) {
 		h.log.Info("request", "method", c.Request.Method, "path", c.Request.URL.Path,
 			"status", c.Writer.Status(), "duration", time.Since(start).Round(time.Microsecond))

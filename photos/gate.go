@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/semaphore"
@@ -38,6 +39,7 @@ type gate struct {
 	budget int64
 	share  int64 // the least an upload reserves: budget / CPUs
 	wait   time.Duration
+	busy   atomic.Int64 // uploads holding room now
 }
 
 func newGate(budget int64, wait time.Duration) *gate {
@@ -57,7 +59,9 @@ func (g *gate) enter(ctx context.Context, bytes int64) (func(), error) {
 		}
 		return nil, fmt.Errorf("photos: waiting to decode an upload: %w", err)
 	}
+	g.busy.Add(1)
 	return func() {
+		g.busy.Add(-1)
 		if bytes >= collectAfter {
 			// The pixels are garbage now, but with the GOGC serve sets the
 			// heap would grow to several times its size before they are

@@ -228,7 +228,11 @@ func newID() string {
 	return hex.EncodeToString(b[:])
 }
 
+// Encoding returns how many uploads are being decoded and encoded now.
+func (l *Library) Encoding() int { return int(l.gate.busy.Load()) }
+
 // acquire takes a slot of sem or gives up when ctx ends.
+
 func acquire(ctx context.Context, sem chan struct{}) (func(), error) {
 	select {
 	case sem <- struct{}{}:

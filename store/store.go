@@ -56,12 +56,13 @@ func New(db *mongo.Database, timeout time.Duration) *Store {
 
 // Connect opens uri, checks the server answers within connectTimeout and
 // returns the client. It fails with a clear error rather than waiting forever.
-func Connect(ctx context.Context, uri string, connectTimeout time.Duration) (*mongo.Client, error) {
+// extra options (a command monitor for metrics) apply after the defaults.
+func Connect(ctx context.Context, uri string, connectTimeout time.Duration, extra ...*options.ClientOptions) (*mongo.Client, error) {
 	opts := options.Client().ApplyURI(uri).
 		SetServerSelectionTimeout(connectTimeout).
 		SetConnectTimeout(connectTimeout).
 		SetAppName("newsroom")
-	client, err := mongo.Connect(opts)
+	client, err := mongo.Connect(append([]*options.ClientOptions{opts}, extra...)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: connect: %w", err)
 	}

@@ -26,7 +26,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if out == "" {
-		out = backupName(time.Now())
+		out = backup.Name(time.Now())
 	}
 	log := newLogger(stderr, cfg.LogLevel)
 	db, err := openForBackup(ctx, cfg, log)
@@ -42,10 +42,6 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fmt.Fprintf(stdout, "backup written to %s: %d collections, %d documents and photo chunks, in %s\n",
 		out, len(m.Parts), m.Documents(), time.Since(start).Round(time.Millisecond))
 	return nil
-}
-
-func backupName(t time.Time) string {
-	return "newsroom-" + t.UTC().Format("20060102-150405") + ".zip"
 }
 
 // takeBackup writes the archive of st's database to path.

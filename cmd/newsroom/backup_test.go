@@ -147,3 +147,43 @@ func TestRestoredPaperServesTheSamePagesFromANewDataDir(t *testing.T) {
 	}
 	t.Logf("%d reader URLs (%d photo files) identical", len(want), photos)
 }
+
+// While serve holds the embedded database, newsroom backup goes through its
+// socket, and the site keeps answering.
+func TestBackupWhileTheSiteRuns(t *testing.T) {
+	dir := t.TempDir()
+	demoRun(t, "--data-dir", dir)
+	addr := freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", addr, "--data-dir", dir}, io.Discard, io.Discard)
+	}()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+			t.Error(err)
+		}
+	}()
+	waitHealthy(t, addr)
+	file := filepath.Join(t.TempDir(), "live.zip")
+	if _, err := cli(t, "backup", "--data-dir", dir, "--out", file); err != nil {
+		t.Fatalf("backup beside the running site: %v", err)
+	}
+	m, err := backup.Verify(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stories int64
+	for _, p := range m.Parts {
+		if p.Collection == "stories" {
+			stories = p.Count
+		}
+	}
+	if want := editionSize(); stories != want {
+		t.Fatalf("the live backup holds %d stories, want %d", stories, want)
+	}
+	if code, _ := httpGet(t, "http://"+addr+"/ko/"); code != 200 {
+		t.Fatalf("front page after the backup: %d", code)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/newsroom/newsroom/config"
 	"github.com/newsroom/newsroom/embeddb"
@@ -28,7 +29,8 @@ type database struct {
 
 // openDatabase connects to MONGODB_URI, or starts the embedded server in the
 // data dir and connects to it through exactly the same driver code.
-func openDatabase(ctx context.Context, cfg *config.Config, log *slog.Logger) (*database, error) {
+// extra client options (the metrics' command monitor) go to the driver.
+func openDatabase(ctx context.Context, cfg *config.Config, log *slog.Logger, extra ...*options.ClientOptions) (*database, error) {
 	d := &database{}
 	uri := cfg.MongoURI
 	if cfg.Embedded() {
@@ -47,7 +49,7 @@ func openDatabase(ctx context.Context, cfg *config.Config, log *slog.Logger) (*d
 		d.unlock = unlock
 		log.Info("database: MongoDB", "server", redact(uri))
 	}
-	client, err := store.Connect(ctx, uri, connectTimeout)
+	client, err := store.Connect(ctx, uri, connectTimeout, extra...)
 	if err != nil {
 		d.close()
 		if cfg.Embedded() {

@@ -54,9 +54,9 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := db.store.Migrate(ctx, log); err != nil {
 		return err
 	}
-	// What the data dir kept of the old paper (search index, bodies, photo
-	// renditions) no longer matches the database.
-	for _, sub := range []string{"search", "cache", "media"} {
+	// What the data dir kept of the old paper (bodies, photo renditions,
+	// the search index) no longer matches the database.
+	for _, sub := range []string{"cache", "media"} {
 		if err := os.RemoveAll(filepath.Join(cfg.DataDir, sub)); err != nil {
 			return fmt.Errorf("removing the old %s in NEWSROOM_DATA_DIR: %w", sub, err)
 		}
@@ -64,12 +64,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := db.store.WithBodyCache(filepath.Join(cfg.DataDir, "cache", "bodies")); err != nil {
 		return err
 	}
-	s, err := newSite(ctx, cfg, log, db.store)
-	if err != nil {
-		return err
-	}
-	defer s.close()
-	n, err := s.handler.CatchUpSearch(ctx, true)
+	n, err := rebuildSearch(ctx, cfg, log, db.store)
 	if err != nil {
 		return err
 	}

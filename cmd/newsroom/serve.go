@@ -13,9 +13,12 @@ import (
 	"runtime/debug"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
 	"github.com/newsroom/newsroom/backup"
 	"github.com/newsroom/newsroom/coalesce"
 	"github.com/newsroom/newsroom/config"
+	"github.com/newsroom/newsroom/metrics"
 )
 
 func loadConfig(name string, args []string, stderr io.Writer, extra func(*flag.FlagSet)) (*config.Config, error) {
@@ -56,7 +59,13 @@ func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
 	}
 	log := newLogger(stderr, cfg.LogLevel)
 	tuneRuntime(os.Getenv)
-	db, err := openDatabase(ctx, cfg, log)
+	var mx *metrics.Metrics
+	var dbOpts []*options.ClientOptions
+	if cfg.MetricsAddr != "" {
+		mx = metrics.New()
+		dbOpts = append(dbOpts, options.Client().SetMonitor(mx.CommandMonitor()))
+	}
+	db, err := openDatabase(ctx, cfg, log, dbOpts...)
 	if err != nil {
 		return err
 	}
@@ -74,11 +83,40 @@ func runServe(ctx context.Context, args []string, _, stderr io.Writer) error {
 	// Changes from other instances are taken in from before the catalogue
 	// was read (some twice, which is harmless).
 	start := time.Now()
-	s, err := newSite(ctx, cfg, log, db.store)
+	var extras siteExtras
+	var sched *backup.Schedule
+	if cfg.BackupDir != "" {
+		sched = &backup.Schedule{Dir: cfg.BackupDir, Every: cfg.BackupEvery, Keep: cfg.BackupKeep, Log: log,
+			Take: func(ctx context.Context, path string) error {
+				_, err := takeBackup(ctx, db.store, path)
+				return err
+			}}
+		extras.backups = sched.Status
+	}
+	if mx != nil {
+		extras.observe = mx.Request
+	}
+	s, err := newSiteWith(ctx, cfg, log, db.store, extras)
 	if err != nil {
 		return err
 	}
 	defer s.close()
+	if sched != nil {
+		go sched.Run(ctx)
+	}
+	if mx != nil {
+		s.watch(mx, !cfg.Embedded(), extras.backups)
+		ln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("listen on %s (NEWSROOM_METRICS_ADDR): %w", cfg.MetricsAddr, err)
+		}
+		go func() {
+			if err := mx.Serve(ctx, ln); err != nil {
+				log.Error("metrics", "err", err)
+			}
+		}()
+		log.Info("metrics listening", "addr", ln.Addr().String())
+	}
 	log.Info("catalogue loaded", "stories", s.catalog.Len(), "took", time.Since(start).Round(time.Millisecond))
 	// The search index catches up in the background, retried until complete:
 	// reading pages needs none of it.

@@ -9,10 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsroom/newsroom/admin"
 	"github.com/newsroom/newsroom/auth"
+	"github.com/newsroom/newsroom/backup"
 	"github.com/newsroom/newsroom/catalog"
 	"github.com/newsroom/newsroom/config"
 	"github.com/newsroom/newsroom/follow"
@@ -41,6 +43,10 @@ type site struct {
 	photos  *photos.Library
 	log     *slog.Logger
 	search  *search.Index
+	cache   *pagecache.Cache
+	// followed is when follow last caught up with other instances (Unix
+	// nanoseconds; 0: not yet), for the change-log lag metric.
+	followed atomic.Int64
 	// applyIdentity puts saved settings into effect: name, address, time
 	// zone and default language.
 	applyIdentity func(store.Identity)
@@ -61,7 +67,17 @@ func localeFS(dir string) fs.FS {
 	return overlayFS{top: os.DirFS(dir), base: locales.FS}
 }
 
+// siteExtras are the optional parts serve adds: metrics and scheduled backups.
+type siteExtras struct {
+	observe func(route string, status int, d time.Duration)
+	backups func() backup.Status
+}
+
 func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.Store) (*site, error) {
+	return newSiteWith(ctx, cfg, log, st, siteExtras{})
+}
+
+func newSiteWith(ctx context.Context, cfg *config.Config, log *slog.Logger, st *store.Store, x siteExtras) (*site, error) {
 	ident, err := st.Identity(ctx)
 	if err != nil {
 		return nil, err
@@ -132,10 +148,12 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 	if err != nil {
 		return nil, fmt.Errorf("search index in NEWSROOM_DATA_DIR: %w", err)
 	}
+	cache := pagecache.New(cfg.CacheBytes)
 	h = handlers.New(handlers.Deps{
-		Store: st, Catalog: cat, Cache: pagecache.New(cfg.CacheBytes), Langs: langs, Pages: pages,
+		Store: st, Catalog: cat, Cache: cache, Langs: langs, Pages: pages,
 		Markdown: md, MarkdownFor: mdFor, Photos: lib, Search: idx, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
 		TrustedProxies: cfg.TrustedProxies, Redirects: redirects, Misses: misses, RequestTimeout: cfg.RequestTimeout,
+		Observe: x.observe, Backups: x.backups,
 	})
 	h.SetIdentity(ident)
 	applyIdentity := func(id store.Identity) {
@@ -151,13 +169,13 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 	adm, err := admin.New(admin.Deps{
 		Store: st, Catalog: cat, Auth: authSvc, Langs: langs, Markdown: md, Log: log, BaseURL: cfg.BaseURL,
 		Changed: h.StoryChanged, SectionsChanged: h.Refresh, IdentityChanged: applyIdentity,
-		Removed: h.StoryRemoved, Photos: lib,
+		Removed: h.StoryRemoved, Photos: lib, Backups: x.backups,
 	})
 	if err != nil {
 		return nil, err
 	}
 	return &site{store: st, catalog: cat, handler: h, admin: adm, auth: authSvc, photos: lib, log: log, search: idx,
-		applyIdentity: applyIdentity}, nil
+		cache: cache, applyIdentity: applyIdentity}, nil
 }
 
 // router is the whole site: the reader pages and the newsroom under /admin.
@@ -233,7 +251,8 @@ func (s *site) follower(since time.Time) *follow.Follower {
 				s.applyIdentity(id)
 			}
 		},
-		Reload: s.reload,
+		Reload:   s.reload,
+		CaughtUp: func(at time.Time) { s.followed.Store(at.UnixNano()) },
 	}, since)
 }
 
