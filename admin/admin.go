@@ -20,6 +20,7 @@ import (
 	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/markdown"
 	"github.com/newsroom/newsroom/photos"
+	"github.com/newsroom/newsroom/redirect"
 	"github.com/newsroom/newsroom/render"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
@@ -55,7 +56,14 @@ type Deps struct {
 	// bodies and the alt text check before publishing; nil leaves all
 	// three out.
 	Photos *photos.Library
-	Now    func() time.Time
+	// ImportDir is where uploaded WordPress exports are kept while they are
+	// imported (in the data dir); empty turns the import page's upload off.
+	ImportDir string
+	// Redirects is the reader site's table of old addresses and Misses its
+	// 404 monitor; the import and the monitor's form add to the table.
+	Redirects *redirect.Table
+	Misses    *redirect.Misses
+	Now       func() time.Time
 }
 
 // Admin holds the newsroom's pages; nothing here changes per request
@@ -75,6 +83,11 @@ type Admin struct {
 	removed  func(int)
 	photos   *photos.Library
 	now      func() time.Time
+
+	importDir string
+	imports   importJob
+	redirects *redirect.Table
+	misses    *redirect.Misses
 
 	pages  *render.Renderer
 	assets map[string]asset // by file name
@@ -106,7 +119,7 @@ func New(d Deps) (*Admin, error) {
 		store: d.Store, cat: d.Catalog, auth: d.Auth, langs: d.Langs, md: d.Markdown, log: d.Log,
 		baseURL: d.BaseURL.String(), secure: d.BaseURL.Scheme == "https",
 		changed: d.Changed, sections: d.SectionsChanged, identity: d.IdentityChanged, removed: d.Removed,
-		photos: d.Photos, now: d.Now,
+		photos: d.Photos, now: d.Now, importDir: d.ImportDir, redirects: d.Redirects, misses: d.Misses,
 		pages: pages, assets: assets, cop: http.NewCrossOriginProtection(),
 	}
 	if a.log == nil {

@@ -51,7 +51,10 @@ type Options struct {
 	Mapping    Mapping
 	// Progress, when set, is told of each item of the second pass.
 	Progress func(done, total int)
-	Log      *slog.Logger
+	// Changed, when set, is told of every story written, as stored (a
+	// running site updates its catalogue with it).
+	Changed func(*story.Story)
+	Log     *slog.Logger
 }
 
 // Deps are what an import writes to; both may be nil for a dry run.
@@ -97,8 +100,8 @@ func Import(ctx context.Context, src Source, deps Deps, opt Options) (*Report, e
 	if len(opt.Languages) == 0 {
 		return nil, errors.New("wordpress: no languages")
 	}
-	if !opt.DryRun && (deps.Store == nil || deps.Photos == nil) {
-		return nil, errors.New("wordpress: an import needs the store and the photo library")
+	if !opt.DryRun && deps.Store == nil {
+		return nil, errors.New("wordpress: an import needs the store")
 	}
 	im := &importer{opt: opt, deps: deps, r: newReport(opt.DryRun), conv: mdConverter(),
 		refs: map[string]store.ImportRef{}, slugs: map[string]int{}, heads: map[int]*story.Story{}, photo: map[int]string{},

@@ -246,6 +246,7 @@ func (im *importer) create(ctx context.Context, ps *pendingStory) error {
 	}
 	st.Number = n
 	im.heads[n] = st
+	im.changed(st)
 	for _, m := range ps.members {
 		if err := im.written(ctx, n, m, 1); err != nil {
 			return err
@@ -277,6 +278,7 @@ func (im *importer) addVersion(ctx context.Context, n int, m member) error {
 			return err
 		}
 		im.heads[n] = st
+		im.changed(st)
 	}
 	return im.written(ctx, n, m, 1)
 }
@@ -313,6 +315,7 @@ func (im *importer) update(ctx context.Context, ref store.ImportRef, m member) e
 		return err
 	}
 	im.heads[ref.Number] = st
+	im.changed(st)
 	next := ref
 	next.Revision, next.Hash, next.At = ref.Revision+1, m.hash, time.Now().UTC().Truncate(time.Millisecond)
 	return im.deps.Store.UpdateImportRef(ctx, ref.ID, ref.Revision, next)
@@ -492,4 +495,10 @@ func itemHash(it *Item) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+func (im *importer) changed(st *story.Story) {
+	if im.opt.Changed != nil && !im.opt.DryRun {
+		im.opt.Changed(st)
+	}
 }

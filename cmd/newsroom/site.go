@@ -145,6 +145,7 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 		Store: st, Catalog: cat, Auth: authSvc, Langs: langs, Markdown: md, Log: log, BaseURL: cfg.BaseURL,
 		Changed: h.StoryChanged, SectionsChanged: h.Refresh, IdentityChanged: applyIdentity,
 		Removed: h.StoryRemoved, Photos: lib,
+		ImportDir: filepath.Join(cfg.DataDir, "imports"), Redirects: redirects, Misses: misses,
 	})
 	if err != nil {
 		return nil, err
