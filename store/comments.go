@@ -2,11 +2,9 @@ package store
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 )
 
@@ -29,24 +27,11 @@ type Comment struct {
 // AddComments inserts comments not recorded yet; those already there (a
 // second import) are left as they are.
 func (s *Store) AddComments(ctx context.Context, cs []Comment) error {
-	const batch = 1000
-	for start := 0; start < len(cs); start += batch {
-		docs := make([]any, 0, batch)
-		for _, c := range cs[start:min(start+batch, len(cs))] {
-			docs = append(docs, c)
-		}
-		cctx, cancel := context.WithTimeout(ctx, 6*s.timeout)
-		_, err := s.db.Collection("comments").InsertMany(cctx, docs, options.InsertMany().SetOrdered(false))
-		cancel()
-		var bwe mongo.BulkWriteException
-		if err != nil && errors.As(err, &bwe) && onlyDuplicates(bwe) {
-			continue
-		}
-		if err != nil {
-			return wrap("add comments", err)
-		}
+	docs := make([]any, len(cs))
+	for i, c := range cs {
+		docs[i] = c
 	}
-	return nil
+	return s.insertManyNew(ctx, "comments", docs)
 }
 
 // Comments returns the carried-over comments of story n in lang, oldest first.

@@ -85,6 +85,8 @@ type importer struct {
 	redirects   []store.Redirect
 	comments    []store.Comment
 	seen2       map[int]bool
+	newRefs     []store.ImportRef
+	newSlugs    []store.SlugClaim
 	defaultLang string
 }
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"github.com/newsroom/newsroom/story"
 )
 
@@ -188,3 +190,61 @@ func TestDryRunWritesNothing(t *testing.T) {
 }
 
 func keys[V any](m map[string]V) []string { return sortedKeys(m) }
+
+// An import stopped half-way resumes: the second run adds what is missing
+// and duplicates nothing.
+func TestInterruptedImportResumes(t *testing.T) {
+	e := newEnv(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	opt := fixtureOptions()
+	opt.Progress = func(done, total int) {
+		if done == 4 {
+			cancel()
+		}
+	}
+	if _, err := Import(ctx, Paths{"testdata/polylang.xml"}, Deps{Store: e.st, Photos: e.lib}, opt); err == nil {
+		t.Fatal("a cancelled import reported no error")
+	}
+	part, err := e.st.Stories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(part) == 0 || len(part) >= 9 {
+		t.Fatalf("%d stories after the interruption", len(part))
+	}
+	r := e.importFixture(t, fixtureOptions(), "testdata/polylang.xml")
+	all, err := e.st.Stories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 9 {
+		t.Errorf("%d stories after resuming, want 9 (report %+v)", len(all), r.Stories)
+	}
+}
+
+// A run that died before recording what it wrote (kill -9 between a story
+// and its batch of references) finds its stories again instead of making
+// them twice.
+func TestImportAdoptsUnrecordedStories(t *testing.T) {
+	e := newEnv(t)
+	e.importFixture(t, fixtureOptions(), "testdata/polylang.xml")
+	ctx := context.Background()
+	if _, err := e.st.DB().Collection("imports").DeleteMany(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$regex", Value: "^wordpress/post/"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	e.importFixture(t, fixtureOptions(), "testdata/polylang.xml")
+	all, err := e.st.Stories(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 9 {
+		t.Errorf("%d stories, want 9", len(all))
+	}
+	refs, err := e.st.ImportRefs(ctx, "wordpress")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := refs["wordpress/post/101"]; !ok {
+		t.Error("reference of post 101 not recorded again")
+	}
+}
