@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"time"
@@ -32,7 +34,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errors.New("import: unknown or missing source (want: wordpress)")
 	}
 	var dry bool
-	var language, uploads, mappingFile, writeMapping, permalinks string
+	var language, uploads, mappingFile, writeMapping, permalinks, verify string
 	cfg, err := loadConfig("import wordpress", args[1:], stderr, func(fs *flag.FlagSet) {
 		fs.Usage = func() { fmt.Fprintln(fs.Output(), importUsage+"\n\nFlags:"); fs.PrintDefaults() }
 		fs.BoolVar(&dry, "dry-run", false, "write nothing: report what would be created, what needs a decision and every problem")
@@ -40,10 +42,14 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.StringVar(&uploads, "uploads", "", "a local copy of the site's wp-content/uploads folder, for the photos")
 		fs.StringVar(&mappingFile, "mapping", "", "the mapping file of decisions (categories → sections, authors → reporters)")
 		fs.StringVar(&writeMapping, "write-mapping", "wordpress-mapping.toml", "with --dry-run: where to write the proposed mapping file")
+		fs.StringVar(&verify, "verify", "", "instead of importing: request every old address of this sitemap or list (one a line) from the running site at --base-url and report each that does not end, through one 301, on a live page in its language")
 		fs.StringVar(&permalinks, "permalinks", "", "the old site's permalink structure, e.g. '/%year%/%monthnum%/%postname%/', for old addresses besides each post's exported link")
 	})
 	if err != nil {
 		return err
+	}
+	if verify != "" {
+		return runVerify(ctx, cfg.BaseURL, cfg.Languages, verify, stdout)
 	}
 	files := flagArgs(args[1:])
 	if len(files) == 0 {
@@ -184,4 +190,30 @@ func progress(w io.Writer) func(done, total int) {
 			last = pct
 		}
 	}
+}
+
+// runVerify is `newsroom import wordpress --verify LIST`.
+func runVerify(ctx context.Context, base *url.URL, langs []string, list string, stdout io.Writer) error {
+	f, err := os.Open(list)
+	if err != nil {
+		return fmt.Errorf("import wordpress --verify: %w", err)
+	}
+	old, err := wordpress.ReadURLList(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("import wordpress --verify %s: %w", list, err)
+	}
+	client := &http.Client{Timeout: 15 * time.Second}
+	bad := 0
+	for _, c := range wordpress.Verify(ctx, client, base, langs, old) {
+		if c.Reason != "" {
+			bad++
+			fmt.Fprintf(stdout, "FAIL %s: %s\n", c.Old, c.Reason)
+		}
+	}
+	fmt.Fprintf(stdout, "%d of %d old addresses end, through one 301, on a live page in their language.\n", len(old)-bad, len(old))
+	if bad > 0 {
+		return fmt.Errorf("import wordpress --verify: %d addresses fail", bad)
+	}
+	return nil
 }
