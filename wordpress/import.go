@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"strings"
 
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
@@ -44,6 +45,11 @@ type Options struct {
 	DryRun   bool
 	// Uploads is a local copy of wp-content/uploads.
 	Uploads string
+	// FetchMedia downloads from the old site the photos Uploads lacks;
+	// AllowPrivateMedia lets it reach private and loopback addresses
+	// (tests, an old site on the same network).
+	FetchMedia        bool
+	AllowPrivateMedia bool
 	// Permalinks is the site's permalink structure, e.g.
 	// "/%year%/%monthnum%/%postname%/", for old addresses besides each
 	// post's exported link.
@@ -85,6 +91,7 @@ type importer struct {
 	redirects   []store.Redirect
 	comments    []store.Comment
 	seen2       map[int]bool
+	fetch       *http.Client
 	newRefs     []store.ImportRef
 	newSlugs    []store.SlugClaim
 	defaultLang string
@@ -109,6 +116,9 @@ func Import(ctx context.Context, src Source, deps Deps, opt Options) (*Report, e
 		refs: map[string]store.ImportRef{}, slugs: map[string]int{}, heads: map[int]*story.Story{}, photo: map[int]string{},
 		hashes: map[string]string{}, groupNumber: map[string]int{}, pending: map[string]*pendingStory{},
 		sections: map[int]string{}, tags: map[int]string{}, handles: map[string]string{}, seen2: map[int]bool{}}
+	if opt.FetchMedia {
+		im.fetch = mediaClient(opt.AllowPrivateMedia)
+	}
 	p, err := scan(src, im.r)
 	if err != nil {
 		return im.r, err

@@ -60,6 +60,9 @@ func (im *importer) photos(ctx context.Context) error {
 			continue
 		}
 		data, err := im.readUpload(a.URL)
+		if err != nil && im.fetch != nil {
+			data, err = fetchMedia(ctx, im.fetch, a.URL)
+		}
 		if err != nil {
 			im.r.add(Problem{Kind: ProblemMissingMedia, Item: id, Detail: a.URL + ": " + err.Error()})
 			continue

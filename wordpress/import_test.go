@@ -2,6 +2,9 @@ package wordpress
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
@@ -246,5 +249,41 @@ func TestImportAdoptsUnrecordedStories(t *testing.T) {
 	}
 	if _, ok := refs["wordpress/post/101"]; !ok {
 		t.Error("reference of post 101 not recorded again")
+	}
+}
+
+// --fetch-media downloads what the uploads folder lacks, but not from
+// inside the network unless allowed; an unreachable host is reported and
+// the story imports all the same.
+func TestFetchMedia(t *testing.T) {
+	jpg, err := os.ReadFile("testdata/uploads/2019/03/행사.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/wp-content/uploads/2019/03/행사.jpg" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(jpg)
+	}))
+	t.Cleanup(old.Close)
+	export := writeModified(t, "testdata/polylang.xml", "https://old.example.com/wp-content/uploads/2019/03/행사.jpg", old.URL+"/wp-content/uploads/2019/03/행사.jpg")
+	for _, allow := range []bool{false, true} {
+		e := newEnv(t)
+		opt := Options{Languages: []string{"ko", "en"}, FetchMedia: true, AllowPrivateMedia: allow}
+		r := e.importFixture(t, opt, export)
+		if allow && r.Photos != 1 {
+			t.Errorf("allowed: %d photos, problems %v", r.Photos, r.Examples[ProblemMissingMedia])
+		}
+		if !allow && (r.Photos != 0 || !strings.Contains(strings.Join(r.Examples[ProblemMissingMedia], " "), "private")) {
+			t.Errorf("loopback fetched without --allow-private-media: %d photos, %v", r.Photos, r.Examples[ProblemMissingMedia])
+		}
+		if !strings.Contains(strings.Join(r.Examples[ProblemMissingMedia], " "), "unreachable.invalid") {
+			t.Errorf("unreachable host not reported: %v", r.Examples[ProblemMissingMedia])
+		}
+		if r.Stories["ko"] != 3 {
+			t.Errorf("stories %v", r.Stories)
+		}
 	}
 }

@@ -33,12 +33,14 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, importUsage)
 		return errors.New("import: unknown or missing source (want: wordpress)")
 	}
-	var dry bool
+	var dry, fetch, allowPrivate bool
 	var language, uploads, mappingFile, writeMapping, permalinks, verify string
 	cfg, err := loadConfig("import wordpress", args[1:], stderr, func(fs *flag.FlagSet) {
 		fs.Usage = func() { fmt.Fprintln(fs.Output(), importUsage+"\n\nFlags:"); fs.PrintDefaults() }
 		fs.BoolVar(&dry, "dry-run", false, "write nothing: report what would be created, what needs a decision and every problem")
 		fs.StringVar(&language, "language", "", "language of posts that carry none (a site without Polylang or WPML); default: the export's <language>")
+		fs.BoolVar(&fetch, "fetch-media", false, "download from the old site the photos --uploads lacks (http/https only, 30 s and 64 MB per file, never from private or loopback addresses)")
+		fs.BoolVar(&allowPrivate, "allow-private-media", false, "with --fetch-media: allow private and loopback addresses (an old site on the same network; tests)")
 		fs.StringVar(&uploads, "uploads", "", "a local copy of the site's wp-content/uploads folder, for the photos")
 		fs.StringVar(&mappingFile, "mapping", "", "the mapping file of decisions (categories → sections, authors → reporters)")
 		fs.StringVar(&writeMapping, "write-mapping", "wordpress-mapping.toml", "with --dry-run: where to write the proposed mapping file")
@@ -60,7 +62,8 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return fmt.Errorf("import wordpress: %w", err)
 		}
 	}
-	opt := wordpress.Options{Languages: cfg.Languages, Language: language, DryRun: dry, Uploads: uploads, Permalinks: permalinks}
+	opt := wordpress.Options{Languages: cfg.Languages, Language: language, DryRun: dry, Uploads: uploads, Permalinks: permalinks,
+		FetchMedia: fetch, AllowPrivateMedia: allowPrivate}
 	if mappingFile != "" {
 		f, err := os.Open(mappingFile)
 		if err != nil {
@@ -142,7 +145,7 @@ func isBool(a string) bool {
 	for len(a) > 0 && a[0] == '-' {
 		a = a[1:]
 	}
-	return a == "dry-run" || a == "no-demo"
+	return a == "dry-run" || a == "no-demo" || a == "fetch-media" || a == "allow-private-media"
 }
 
 func writeMappingFile(path string, r *wordpress.Report, m wordpress.Mapping) error {
