@@ -41,6 +41,9 @@ type step struct {
 //	photos     _id "<photo id>"             metadata; originals and renditions in GridFS bucket "photos"
 //	deletions  _id "story/<n>" or "photo/<id>"  tombstones (kept a week), so that other instances forget what
 //	                                        one deleted (they poll updated_at, which a deleted document lacks)
+//	imports    _id "wordpress/post/<id>"    what an imported item became (see imports.go)
+//	redirects  _id "<old path or ?p=…>"     old addresses of an imported site, held in memory by the site
+//	comments   _id "wordpress/<id>"         approved comments from a previous site, shown read-only
 //	settings   _id "identity"               the paper's identity (settings page)
 //	           _id "demo-edition"           the demo edition is loaded (or loading): inserting it
 //	                                        claims the load, so it happens once per database
