@@ -128,3 +128,21 @@ func TestRedirectsPageAddsOnlySitePaths(t *testing.T) {
 		t.Error("the redirected address is still listed as a miss")
 	}
 }
+
+func TestSettingHidesOldComments(t *testing.T) {
+	tn := importNewsroom(t)
+	c := tn.login(t, store.RoleAdmin)
+	if r := c.get("/admin/settings"); !strings.Contains(r.body, `id="hide_old_comments"`) || strings.Contains(r.body, "value=\"1\" checked") {
+		t.Fatalf("settings page: the box is missing or already ticked")
+	}
+	if r := c.post("/admin/settings", url.Values{"hide_old_comments": {"1"}}); r.code != http.StatusSeeOther {
+		t.Fatalf("save: %d", r.code)
+	}
+	id, err := tn.store.Identity(t.Context())
+	if err != nil || !id.HideOldComments {
+		t.Fatalf("not saved: %+v %v", id, err)
+	}
+	if r := c.get("/admin/settings"); !strings.Contains(r.body, `value="1" checked`) {
+		t.Error("the saved choice is not shown")
+	}
+}

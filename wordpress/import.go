@@ -89,7 +89,7 @@ type importer struct {
 	tags        map[int]string // tag term id → tag
 	handles     map[string]string
 	redirects   []store.Redirect
-	comments    []store.Comment
+	comments    []store.StoryComments
 	seen2       map[int]bool
 	fetch       *http.Client
 	newRefs     []store.ImportRef

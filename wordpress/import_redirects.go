@@ -3,6 +3,7 @@ package wordpress
 import (
 	"context"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -127,20 +128,26 @@ func (im *importer) termPaths(base, slug, to string) {
 }
 
 // postComments keeps a post's approved comments (not spam, trash,
-// pingbacks or trackbacks), as plain text.
+// pingbacks or trackbacks), as plain text, oldest first.
 func (im *importer) postComments(n int, m member) {
+	var items []store.Comment
 	for _, c := range m.comments {
 		if c.Approved != "1" || (c.Type != "" && c.Type != "comment") {
 			continue
 		}
-		im.r.Comments++
-		cm := store.Comment{ID: source + "/" + strconv.Itoa(c.ID), Number: n, Lang: m.lang, Author: truncateUTF8(plainText(c.Author), 200),
+		cm := store.Comment{ID: source + "/" + strconv.Itoa(c.ID), Author: truncateUTF8(plainText(c.Author), 200),
 			Body: truncateUTF8(strings.TrimSpace(stripTags(autop(c.Content))), 20000), At: c.Date}
 		if c.Parent != 0 {
 			cm.Parent = source + "/" + strconv.Itoa(c.Parent)
 		}
-		im.comments = append(im.comments, cm)
+		items = append(items, cm)
 	}
+	if len(items) == 0 {
+		return
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].At.Before(items[j].At) })
+	im.r.Comments += len(items)
+	im.comments = append(im.comments, store.NewStoryComments(n, m.lang, items))
 }
 
 // writeRest writes the redirects and comments gathered during the run.

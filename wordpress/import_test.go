@@ -113,7 +113,7 @@ func TestImportPolylangFixture(t *testing.T) {
 		t.Errorf("comments = %d, want 2 (spam and pingback left out)", r.Comments)
 	}
 	cs, err := e.st.Comments(ctx, ko.Number, "ko")
-	if err != nil || len(cs) != 2 || cs[1].Parent != cs[0].ID {
+	if err != nil || len(cs) != 2 || cs[1].Parent != cs[0].ID || cs[0].Author != "박민수" {
 		t.Errorf("comments %+v, %v", cs, err)
 	}
 	// People: disabled accounts, no password.

@@ -149,7 +149,23 @@ func TestImportedSiteOldAddressesRedirect(t *testing.T) {
 		!strings.Contains(out.String(), "2 of 3 old addresses") {
 		t.Errorf("verify: %v\n%s", err, out.String())
 	}
-	// The photo's old address, in any size WordPress made, goes to a rendition.
+	// Comments from the old site show read-only under the story, threaded;
+	// a setting hides them.
+	ko := get(get("/?p=100").Header().Get("Location")).Body.String()
+	if !strings.Contains(ko, "이전 사이트의 댓글") || !strings.Contains(ko, "좋은 기사 감사합니다.") ||
+		!strings.Contains(ko, `class="depth-1"`) || strings.Contains(ko, "cheap pills") {
+		t.Errorf("comments not shown as they should be")
+	}
+	id, err := st.Identity(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id.HideOldComments = true
+	s.handler.SetIdentity(id)
+	if ko := get(get("/?p=100").Header().Get("Location")).Body.String(); strings.Contains(ko, "좋은 기사 감사합니다.") {
+		t.Error("hidden comments still shown")
+	}
+		// The photo's old address, in any size WordPress made, goes to a rendition.
 	w := get("/wp-content/uploads/2019/03/%ED%96%89%EC%82%AC-300x200.jpg")
 	if w.Code != 301 || !strings.HasPrefix(w.Header().Get("Location"), "/media/") {
 		t.Errorf("upload: %d → %q", w.Code, w.Header().Get("Location"))
