@@ -165,7 +165,7 @@ func TestImportedSiteOldAddressesRedirect(t *testing.T) {
 	if ko := get(get("/?p=100").Header().Get("Location")).Body.String(); strings.Contains(ko, "좋은 기사 감사합니다.") {
 		t.Error("hidden comments still shown")
 	}
-		// The photo's old address, in any size WordPress made, goes to a rendition.
+	// The photo's old address, in any size WordPress made, goes to a rendition.
 	w := get("/wp-content/uploads/2019/03/%ED%96%89%EC%82%AC-300x200.jpg")
 	if w.Code != 301 || !strings.HasPrefix(w.Header().Get("Location"), "/media/") {
 		t.Errorf("upload: %d → %q", w.Code, w.Header().Get("Location"))
