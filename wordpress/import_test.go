@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -284,6 +285,27 @@ func TestFetchMedia(t *testing.T) {
 		}
 		if r.Stories["ko"] != 3 {
 			t.Errorf("stories %v", r.Stories)
+		}
+	}
+}
+
+// A site without a translation plugin imports into --language.
+func TestImportWithoutTranslationPlugin(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.0/">
+<channel><language>en-US</language><wp:wxr_version>1.0</wp:wxr_version>
+<item><title>Chamber elects a new board</title><wp:post_id>5</wp:post_id><wp:post_date_gmt>2015-05-05 10:00:00</wp:post_date_gmt>
+<wp:post_name>new-board</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<content:encoded>The chamber met on Tuesday.</content:encoded></item></channel></rss>`
+	path := filepath.Join(t.TempDir(), "plain.xml")
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ flag, want string }{{"", "en"}, {"ko", "ko"}} {
+		e := newEnv(t)
+		r := e.importFixture(t, Options{Languages: []string{"ko", "en"}, Language: tt.flag}, path)
+		if r.Stories[tt.want] != 1 {
+			t.Errorf("--language %q: stories %v, want one in %s", tt.flag, r.Stories, tt.want)
 		}
 	}
 }
