@@ -92,6 +92,7 @@ type importer struct {
 	comments    []store.StoryComments
 	seen2       map[int]bool
 	fetch       *http.Client
+	dryNumber   int
 	newRefs     []store.ImportRef
 	newSlugs    []store.SlugClaim
 	defaultLang string

@@ -150,27 +150,51 @@ func (im *importer) postComments(n int, m member) {
 	im.comments = append(im.comments, store.NewStoryComments(n, m.lang, items))
 }
 
-// writeRest writes the redirects and comments gathered during the run.
+// Batches of redirects and comments written at once.
+const (
+	redirectBatch = 5000
+	commentBatch  = 1000
+)
+
+// flushRest writes the redirects and comments gathered so far once a batch
+// is full (or, with all, whatever there is). A dry run only counts them.
+func (im *importer) flushRest(ctx context.Context, all bool) error {
+	if all || len(im.redirects) >= redirectBatch {
+		seen := make(map[string]bool, len(im.redirects))
+		uniq := im.redirects[:0]
+		now := time.Now().UTC().Truncate(time.Millisecond)
+		for _, r := range im.redirects {
+			if !seen[r.From] {
+				seen[r.From] = true
+				r.At = now
+				uniq = append(uniq, r)
+			}
+		}
+		if !im.opt.DryRun {
+			n, err := im.deps.Store.AddRedirects(ctx, uniq)
+			if err != nil {
+				return err
+			}
+			im.r.Redirects += n
+		} else {
+			im.r.Redirects += len(uniq) // a batch's own repeats left out; across batches an upper bound
+		}
+		im.redirects = im.redirects[:0]
+	}
+	if all || len(im.comments) >= commentBatch {
+		if !im.opt.DryRun {
+			if err := im.deps.Store.AddComments(ctx, im.comments); err != nil {
+				return err
+			}
+		}
+		im.comments = im.comments[:0]
+	}
+	return nil
+}
+
+// writeRest writes the redirects of terms, authors and photos, and what is
+// left of the posts' redirects and comments.
 func (im *importer) writeRest(ctx context.Context) error {
 	im.termRedirects()
-	seen := map[string]bool{}
-	uniq := im.redirects[:0]
-	for _, r := range im.redirects {
-		if !seen[r.From] {
-			seen[r.From] = true
-			uniq = append(uniq, r)
-		}
-	}
-	im.r.Redirects = len(uniq)
-	if im.opt.DryRun {
-		return nil
-	}
-	now := time.Now().UTC().Truncate(time.Millisecond)
-	for i := range uniq {
-		uniq[i].At = now
-	}
-	if _, err := im.deps.Store.AddRedirects(ctx, uniq); err != nil {
-		return err
-	}
-	return im.deps.Store.AddComments(ctx, im.comments)
+	return im.flushRest(ctx, true)
 }

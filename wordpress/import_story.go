@@ -248,7 +248,8 @@ func (im *importer) create(ctx context.Context, ps *pendingStory) error {
 	if len(ps.members) > 1 {
 		im.r.Pairs++
 	}
-	n := -len(im.heads) - 1 // a dry run's stand-in number
+	im.dryNumber--
+	n := im.dryNumber // a dry run's stand-in
 	if !im.opt.DryRun {
 		var err error
 		if n, err = im.deps.Store.CreateStory(ctx, st, bodies, By); err != nil {
@@ -256,7 +257,8 @@ func (im *importer) create(ctx context.Context, ps *pendingStory) error {
 		}
 	}
 	st.Number = n
-	im.heads[n] = st
+	// Stories made by this run are not kept (memory stays bounded): a
+	// translation that comes late reads its story back (addVersion).
 	im.changed(st)
 	for _, m := range ps.members {
 		if err := im.written(ctx, n, m, 1); err != nil {
@@ -288,7 +290,9 @@ func (im *importer) addVersion(ctx context.Context, n int, m member) error {
 		if err != nil {
 			return err
 		}
-		im.heads[n] = st
+		if _, had := im.heads[n]; had {
+			im.heads[n] = st
+		}
 		im.changed(st)
 	}
 	return im.written(ctx, n, m, 1)
@@ -339,7 +343,7 @@ func (im *importer) written(ctx context.Context, n int, m member, rev int) error
 	im.postRedirects(n, m)
 	im.postComments(n, m)
 	if im.opt.DryRun {
-		return nil
+		return im.flushRest(ctx, false)
 	}
 	ref := store.ImportRef{ID: refID("post", m.id), Number: n, Lang: m.lang, Revision: rev, Hash: m.hash, At: time.Now().UTC().Truncate(time.Millisecond)}
 	im.refs[ref.ID] = ref
@@ -348,7 +352,7 @@ func (im *importer) written(ctx context.Context, n int, m member, rev int) error
 	if len(im.newRefs) >= writeBatch {
 		return im.flushWrites(ctx)
 	}
-	return nil
+	return im.flushRest(ctx, false)
 }
 
 // writeBatch is how many posts' references and slug claims are written at
