@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -26,6 +27,10 @@ Imports a WordPress site from its WXR export (Tools → Export; the parts of a
 split export together). Run with --dry-run first: it writes nothing, prints
 what would be created and every problem, and writes the mapping file of its
 decisions to edit and pass back with --mapping. Flags come before the files.`
+
+// importMemoryLimit is the Go runtime's soft memory limit during an import
+// (GOMEMLIMIT overrides it).
+const importMemoryLimit = 200 << 20
 
 // runImport is `newsroom import wordpress …`.
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -74,6 +79,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if err != nil {
 			return fmt.Errorf("import wordpress: %w", err)
 		}
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit: the collector works harder rather than let a large
+		// export's garbage push the process past it.
+		debug.SetMemoryLimit(importMemoryLimit)
 	}
 	log := newLogger(stderr, cfg.LogLevel)
 	opt.Log = log
