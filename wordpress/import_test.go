@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -307,5 +308,31 @@ func TestImportWithoutTranslationPlugin(t *testing.T) {
 		if r.Stories[tt.want] != 1 {
 			t.Errorf("--language %q: stories %v, want one in %s", tt.flag, r.Stories, tt.want)
 		}
+	}
+}
+
+// A WPML export (WPML Export and Import's meta) pairs posts too.
+func TestImportWPMLGroups(t *testing.T) {
+	item := func(id int, lang, title string) string {
+		return `<item><title>` + title + `</title><wp:post_id>` + strconv.Itoa(id) + `</wp:post_id><wp:post_date_gmt>2016-02-02 10:00:00</wp:post_date_gmt>
+<wp:post_name>` + strconv.Itoa(id) + `</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><content:encoded>text</content:encoded>
+<wp:postmeta><wp:meta_key>_wpml_import_translation_group</wp:meta_key><wp:meta_value>77</wp:meta_value></wp:postmeta>
+<wp:postmeta><wp:meta_key>_wpml_import_language_code</wp:meta_key><wp:meta_value>` + lang + `</wp:meta_value></wp:postmeta></item>`
+	}
+	doc := `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><wp:wxr_version>1.2</wp:wxr_version>` + item(1, "ko", "무역 박람회") + item(2, "en", "Trade fair") + `</channel></rss>`
+	path := filepath.Join(t.TempDir(), "wpml.xml")
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t)
+	r := e.importFixture(t, Options{Languages: []string{"ko", "en"}}, path)
+	stories, err := e.st.Stories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Pairs != 1 || len(stories) != 1 || stories[0].Versions["ko"] == nil || stories[0].Versions["en"] == nil {
+		t.Errorf("pairs %d, %d stories", r.Pairs, len(stories))
 	}
 }
