@@ -21,6 +21,7 @@ import (
 	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/markdown"
 	"github.com/newsroom/newsroom/photos"
+	"github.com/newsroom/newsroom/redirect"
 	"github.com/newsroom/newsroom/render"
 	"github.com/newsroom/newsroom/static"
 	"github.com/newsroom/newsroom/store"
@@ -57,7 +58,14 @@ type Deps struct {
 	// bodies and the alt text check before publishing; nil leaves all
 	// three out.
 	Photos *photos.Library
-	Now    func() time.Time
+	// ImportDir is where uploaded WordPress exports are kept while they are
+	// imported (in the data dir); empty turns the import page's upload off.
+	ImportDir string
+	// Redirects is the reader site's table of old addresses and Misses its
+	// 404 monitor; the import and the monitor's form add to the table.
+	Redirects *redirect.Table
+	Misses    *redirect.Misses
+	Now       func() time.Time
 	// Backups reports the scheduled backups (shown on the settings page);
 	// nil means they are off.
 	Backups func() backup.Status
@@ -81,6 +89,11 @@ type Admin struct {
 	photos   *photos.Library
 	now      func() time.Time
 	backups  func() backup.Status // nil: no scheduled backups
+
+	importDir string
+	imports   importJob
+	redirects *redirect.Table
+	misses    *redirect.Misses
 
 	pages  *render.Renderer
 	assets *static.Assets
@@ -112,7 +125,7 @@ func New(d Deps) (*Admin, error) {
 		store: d.Store, cat: d.Catalog, auth: d.Auth, langs: d.Langs, md: d.Markdown, log: d.Log,
 		baseURL: d.BaseURL.String(), secure: d.BaseURL.Scheme == "https",
 		changed: d.Changed, sections: d.SectionsChanged, identity: d.IdentityChanged, removed: d.Removed,
-		photos: d.Photos, now: d.Now, backups: d.Backups,
+		photos: d.Photos, now: d.Now, backups: d.Backups, importDir: d.ImportDir, redirects: d.Redirects, misses: d.Misses,
 		pages: pages, assets: assets, cop: http.NewCrossOriginProtection(),
 	}
 	if a.log == nil {

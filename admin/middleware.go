@@ -42,8 +42,15 @@ func (a *Admin) limitBody(c *gin.Context) {
 		c.Next()
 		return
 	}
-	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxBodyBytes)
-	if err := c.Request.ParseForm(); err != nil {
+	limit, parse := int64(maxBodyBytes), c.Request.ParseForm
+	if c.FullPath() == "/admin/import" {
+		// the upload of a WordPress export: a larger body, read as a
+		// multipart form (files over a few MB go to temporary files)
+		limit = maxImportBytes
+		parse = func() error { return c.Request.ParseMultipartForm(8 << 20) }
+	}
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
+	if err := parse(); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			a.fail(c, &httpError{status: http.StatusRequestEntityTooLarge, id: "admin.error.too_large"})

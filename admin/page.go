@@ -71,6 +71,8 @@ func (a *Admin) page(c *gin.Context, l *lang.Lang, title string) *render.Page {
 	}
 	if auth.Can(u, auth.ActManageSections, nil) {
 		add(l.T("admin.nav.settings"), "/admin/settings")
+		add(l.T("import.nav"), "/admin/import")
+		add(l.T("redirects.nav"), "/admin/redirects")
 	}
 	add(l.T("admin.nav.account"), "/admin/account")
 	return p

@@ -63,4 +63,11 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	in.GET("/audit", a.auditShow)
 	in.GET("/settings", a.settingsShow)
 	in.POST("/settings", a.settingsSave)
+
+	// Moving from WordPress: the import and the 404 monitor of old addresses
+	in.GET("/import", a.importShow)
+	in.POST("/import", a.importUpload)
+	in.POST("/import/run", a.importRun)
+	in.GET("/redirects", a.redirectsShow)
+	in.POST("/redirects", a.redirectSave)
 }

@@ -23,6 +23,7 @@ type settingsForm struct {
 	Names                               map[string]string
 	BaseURL, LogoURL, TimeZone, Contact string
 	DefaultLanguage                     string
+	HideOldComments                     bool
 }
 
 type settingsData struct {
@@ -50,7 +51,7 @@ func (a *Admin) settingsShow(c *gin.Context) {
 		return
 	}
 	f := settingsForm{Names: map[string]string{}, BaseURL: id.BaseURL, LogoURL: id.LogoURL, TimeZone: id.TimeZone,
-		Contact: id.Contact, DefaultLanguage: id.DefaultLanguage}
+		Contact: id.Contact, DefaultLanguage: id.DefaultLanguage, HideOldComments: id.HideOldComments}
 	for code, n := range id.Name {
 		f.Names[code] = n
 	}
@@ -78,7 +79,7 @@ func (a *Admin) settingsSave(c *gin.Context) {
 	form := settingsForm{Names: map[string]string{},
 		BaseURL: f.text("base_url", maxURL, false), LogoURL: f.text("logo_url", maxURL, false),
 		TimeZone: f.text("time_zone", 64, false), Contact: f.text("contact", maxContact, false),
-		DefaultLanguage: f.text("default_language", 16, false)}
+		DefaultLanguage: f.text("default_language", 16, false), HideOldComments: c.PostForm("hide_old_comments") == "1"}
 	id := store.Identity{Name: story.Text{}, UpdatedBy: u.ID, UpdatedAt: a.now().UTC()}
 	for _, code := range a.langs.Codes() {
 		n := f.text("name_"+code, maxPaperName, false)
@@ -112,6 +113,7 @@ func (a *Admin) settingsSave(c *gin.Context) {
 		id.DefaultLanguage = v
 	}
 	id.Contact = strings.TrimSpace(form.Contact)
+	id.HideOldComments = form.HideOldComments
 	if !f.ok() {
 		was := settingsForm{Names: map[string]string{}, BaseURL: c.PostForm("was_base_url"), LogoURL: c.PostForm("was_logo_url"),
 			TimeZone: c.PostForm("was_time_zone"), Contact: c.PostForm("was_contact"), DefaultLanguage: c.PostForm("was_default_language")}

@@ -29,6 +29,13 @@ type articleData struct {
 	Correction               string
 	Byline                   string
 	Tags                     []render.Link
+	Comments                 []commentView // from a previous site, read-only
+}
+
+// commentView is one carried-over comment as the article shows it.
+type commentView struct {
+	Author, Date, DateISO, Body string
+	Depth                       int // 0 for a comment, 1.. for replies
 }
 
 // storyNumber reads the {number} path segment; anything but a plain number
@@ -145,6 +152,9 @@ func (h *Handler) renderArticle(ctx context.Context, c *gin.Context, l *lang.Lan
 		if k := story.NormalizeTag(t); k != "" {
 			d.Tags = append(d.Tags, render.Link{Label: t, Href: tagPath(l.Code, k)})
 		}
+	}
+	if d.Comments, err = h.oldComments(ctx, l, st.Number); err != nil {
+		return nil, err
 	}
 	if err := h.articleMeta(p, l, st, v, paths); err != nil {
 		return nil, err

@@ -2,6 +2,8 @@ package redirect
 
 import (
 	"net/url"
+	"strconv"
+	"sync"
 	"testing"
 )
 
@@ -68,3 +70,31 @@ func TestMissesBounded(t *testing.T) {
 }
 
 var testTime = mustTime("2026-01-02T03:04:05Z")
+
+// The table and the monitor are shared by every request and the admin's
+// form: run with -race.
+func TestConcurrentUse(t *testing.T) {
+	tb := New([]string{"ko", "en"})
+	ms := NewMisses()
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 500 {
+				p := "/old/" + strconv.Itoa(g) + "/" + strconv.Itoa(i)
+				tb.Put(Key("", p), "/ko/news/"+strconv.Itoa(i))
+				if to, ok := tb.Lookup(&url.URL{Path: p}); !ok || to != "/ko/news/"+strconv.Itoa(i) {
+					t.Errorf("%s → %q", p, to)
+					return
+				}
+				ms.Note(p+"/x", testTime)
+				if i%100 == 0 {
+					ms.Top(5)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if tb.Len() != 8*500 {
+		t.Errorf("%d redirects", tb.Len())
+	}
+}

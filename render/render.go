@@ -31,6 +31,7 @@ type Page struct {
 	Meta        []Meta      // Open Graph, Twitter card and article metadata
 	JSONLD      template.JS // schema.org data, already JSON-encoded (html/template keeps it safe in a data block)
 	NoIndex     bool
+	Refresh     int    // seconds after which the page reloads itself (a job's progress); 0: never
 	Notice      string // a one-line message shown above the content
 	CSRF        string
 	Data        any

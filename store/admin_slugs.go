@@ -70,3 +70,19 @@ func (s *Store) slugHolder(ctx context.Context, id string) (int, error) {
 	}
 	return d.Number, nil
 }
+
+// SlugClaim is one slug a story holds in a language.
+type SlugClaim struct {
+	Lang, Slug string
+	Number     int
+}
+
+// ClaimSlugs records many claims at once, for an import whose slugs are
+// already known to be free; a slug already claimed keeps its holder.
+func (s *Store) ClaimSlugs(ctx context.Context, cs []SlugClaim) error {
+	docs := make([]any, len(cs))
+	for i, c := range cs {
+		docs[i] = slugDoc{ID: slugID(c.Lang, c.Slug), Number: c.Number}
+	}
+	return s.insertManyNew(ctx, "slugs", docs)
+}

@@ -2,65 +2,62 @@ package store
 
 import (
 	"context"
-	"errors"
+	"strconv"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 )
 
 // The comments collection:
 //
-//	comments  _id "<source>/<comment id>"  an approved reader comment from a
-//	                                        previous site, shown read-only
+//	comments  _id "<number>/<lang>"  the approved reader comments a language
+//	                                 version had on a previous site, all in one
+//	                                 document, read by _id when its page is
+//	                                 rendered (then cached) and shown read-only
 
 // Comment is a reader comment carried over from a previous site.
 type Comment struct {
-	ID     string    `bson:"_id"`
-	Number int       `bson:"number"`
-	Lang   string    `bson:"lang"`
+	ID     string    `bson:"id"` // "<source>/<id there>"
 	Parent string    `bson:"parent,omitempty"`
 	Author string    `bson:"author"`
 	Body   string    `bson:"body"` // plain text
 	At     time.Time `bson:"at"`
 }
 
-// AddComments inserts comments not recorded yet; those already there (a
-// second import) are left as they are.
-func (s *Store) AddComments(ctx context.Context, cs []Comment) error {
-	const batch = 1000
-	for start := 0; start < len(cs); start += batch {
-		docs := make([]any, 0, batch)
-		for _, c := range cs[start:min(start+batch, len(cs))] {
-			docs = append(docs, c)
-		}
-		cctx, cancel := context.WithTimeout(ctx, 6*s.timeout)
-		_, err := s.db.Collection("comments").InsertMany(cctx, docs, options.InsertMany().SetOrdered(false))
-		cancel()
-		var bwe mongo.BulkWriteException
-		if err != nil && errors.As(err, &bwe) && onlyDuplicates(bwe) {
-			continue
-		}
-		if err != nil {
-			return wrap("add comments", err)
-		}
-	}
-	return nil
+// StoryComments are the comments of one language version.
+type StoryComments struct {
+	ID     string    `bson:"_id"`
+	Number int       `bson:"number"`
+	Lang   string    `bson:"lang"`
+	Items  []Comment `bson:"items"`
 }
 
-// Comments returns the carried-over comments of story n in lang, oldest first.
+func commentsID(n int, lang string) string { return strconv.Itoa(n) + "/" + lang }
+
+// NewStoryComments makes the comments document of n/lang.
+func NewStoryComments(n int, lang string, items []Comment) StoryComments {
+	return StoryComments{ID: commentsID(n, lang), Number: n, Lang: lang, Items: items}
+}
+
+// AddComments stores the comments of language versions that have none
+// yet; versions that have them keep theirs (a second import adds nothing).
+func (s *Store) AddComments(ctx context.Context, cs []StoryComments) error {
+	docs := make([]any, len(cs))
+	for i, c := range cs {
+		docs[i] = c
+	}
+	return s.insertManyNew(ctx, "comments", docs)
+}
+
+// Comments returns the carried-over comments of story n in lang, in the
+// order stored (oldest first); none is ErrNotFound.
 func (s *Store) Comments(ctx context.Context, n int, lang string) ([]Comment, error) {
 	ctx, cancel := s.ctx(ctx)
 	defer cancel()
-	cur, err := s.db.Collection("comments").Find(ctx, bson.D{{Key: "number", Value: n}, {Key: "lang", Value: lang}},
-		options.Find().SetSort(bson.D{{Key: "at", Value: 1}}).SetLimit(2000))
-	if err != nil {
-		return nil, wrap("comments", err)
+	var d StoryComments
+	id := commentsID(n, lang)
+	if err := s.db.Collection("comments").FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d); err != nil {
+		return nil, wrap("comments "+id, err)
 	}
-	var out []Comment
-	if err := cur.All(ctx, &out); err != nil {
-		return nil, wrap("comments", err)
-	}
-	return out, nil
+	return d.Items, nil
 }

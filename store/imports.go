@@ -152,3 +152,32 @@ func (s *Store) PutRedirect(ctx context.Context, r Redirect) error {
 	_, err := s.db.Collection("redirects").ReplaceOne(ctx, bson.D{{Key: "_id", Value: r.From}}, r, options.Replace().SetUpsert(true))
 	return wrap("put redirect "+r.From, err)
 }
+
+// AddImportRefs records many references at once (one write for a batch of
+// an import); references already recorded are left as they are.
+func (s *Store) AddImportRefs(ctx context.Context, rs []ImportRef) error {
+	docs := make([]any, len(rs))
+	for i, r := range rs {
+		docs[i] = r
+	}
+	return s.insertManyNew(ctx, "imports", docs)
+}
+
+// insertManyNew inserts docs in batches, unordered, counting a document
+// whose _id exists as done.
+func (s *Store) insertManyNew(ctx context.Context, coll string, docs []any) error {
+	const batch = 1000
+	for start := 0; start < len(docs); start += batch {
+		cctx, cancel := context.WithTimeout(ctx, 6*s.timeout)
+		_, err := s.db.Collection(coll).InsertMany(cctx, docs[start:min(start+batch, len(docs))], options.InsertMany().SetOrdered(false))
+		cancel()
+		var bwe mongo.BulkWriteException
+		if err != nil && errors.As(err, &bwe) && onlyDuplicates(bwe) {
+			continue
+		}
+		if err != nil {
+			return wrap("insert into "+coll, err)
+		}
+	}
+	return nil
+}

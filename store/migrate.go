@@ -49,6 +49,9 @@ type step struct {
 //	changes    _id "<unix ms>-<origin>-<seq>"  the change log other instances follow, kept an hour (changes.go)
 //	login_failures _id "<UTC time>-<ObjectID>" one failed login under one throttling key; pruned in code
 //	devices    _id sha256(device cookie)   browsers that logged in before; expired in code (logins.go)
+//	imports    _id "wordpress/post/<id>"    what an imported item became (see imports.go)
+//	redirects  _id "<old path or ?p=…>"     old addresses of an imported site, held in memory by the site
+//	comments   _id "wordpress/<id>"         approved comments from a previous site, shown read-only
 //	settings   _id "identity"               the paper's identity (settings page)
 //	           _id "demo-edition"           the demo edition is loaded (or loading): inserting it
 //	                                        claims the load, so it happens once per database

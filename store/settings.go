@@ -20,8 +20,10 @@ type Identity struct {
 	TimeZone        string     `bson:"time_zone,omitempty"`
 	DefaultLanguage string     `bson:"default_language,omitempty"`
 	Contact         string     `bson:"contact,omitempty"`
-	UpdatedBy       string     `bson:"updated_by,omitempty"`
-	UpdatedAt       time.Time  `bson:"updated_at,omitempty"`
+	// HideOldComments hides the comments carried over from a previous site.
+	HideOldComments bool      `bson:"hide_old_comments,omitempty"`
+	UpdatedBy       string    `bson:"updated_by,omitempty"`
+	UpdatedAt       time.Time `bson:"updated_at,omitempty"`
 }
 
 const identityID = "identity"

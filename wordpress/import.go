@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"strings"
 
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
@@ -44,6 +45,11 @@ type Options struct {
 	DryRun   bool
 	// Uploads is a local copy of wp-content/uploads.
 	Uploads string
+	// FetchMedia downloads from the old site the photos Uploads lacks;
+	// AllowPrivateMedia lets it reach private and loopback addresses
+	// (tests, an old site on the same network).
+	FetchMedia        bool
+	AllowPrivateMedia bool
 	// Permalinks is the site's permalink structure, e.g.
 	// "/%year%/%monthnum%/%postname%/", for old addresses besides each
 	// post's exported link.
@@ -51,7 +57,10 @@ type Options struct {
 	Mapping    Mapping
 	// Progress, when set, is told of each item of the second pass.
 	Progress func(done, total int)
-	Log      *slog.Logger
+	// Changed, when set, is told of every story written, as stored (a
+	// running site updates its catalogue with it).
+	Changed func(*story.Story)
+	Log     *slog.Logger
 }
 
 // Deps are what an import writes to; both may be nil for a dry run.
@@ -80,8 +89,12 @@ type importer struct {
 	tags        map[int]string // tag term id → tag
 	handles     map[string]string
 	redirects   []store.Redirect
-	comments    []store.Comment
+	comments    []store.StoryComments
 	seen2       map[int]bool
+	fetch       *http.Client
+	dryNumber   int
+	newRefs     []store.ImportRef
+	newSlugs    []store.SlugClaim
 	defaultLang string
 }
 
@@ -97,13 +110,16 @@ func Import(ctx context.Context, src Source, deps Deps, opt Options) (*Report, e
 	if len(opt.Languages) == 0 {
 		return nil, errors.New("wordpress: no languages")
 	}
-	if !opt.DryRun && (deps.Store == nil || deps.Photos == nil) {
-		return nil, errors.New("wordpress: an import needs the store and the photo library")
+	if !opt.DryRun && deps.Store == nil {
+		return nil, errors.New("wordpress: an import needs the store")
 	}
 	im := &importer{opt: opt, deps: deps, r: newReport(opt.DryRun), conv: mdConverter(),
 		refs: map[string]store.ImportRef{}, slugs: map[string]int{}, heads: map[int]*story.Story{}, photo: map[int]string{},
 		hashes: map[string]string{}, groupNumber: map[string]int{}, pending: map[string]*pendingStory{},
 		sections: map[int]string{}, tags: map[int]string{}, handles: map[string]string{}, seen2: map[int]bool{}}
+	if opt.FetchMedia {
+		im.fetch = mediaClient(opt.AllowPrivateMedia)
+	}
 	p, err := scan(src, im.r)
 	if err != nil {
 		return im.r, err

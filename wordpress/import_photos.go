@@ -55,7 +55,14 @@ func (im *importer) photos(ctx context.Context) error {
 			im.r.PhotosReused++
 			continue
 		}
+		if !im.opt.DryRun && im.deps.Photos == nil {
+			im.r.add(Problem{Kind: ProblemMissingMedia, Item: id, Detail: a.URL + ": this site has no photo library"})
+			continue
+		}
 		data, err := im.readUpload(a.URL)
+		if err != nil && im.fetch != nil {
+			data, err = fetchMedia(ctx, im.fetch, a.URL)
+		}
 		if err != nil {
 			im.r.add(Problem{Kind: ProblemMissingMedia, Item: id, Detail: a.URL + ": " + err.Error()})
 			continue

@@ -3,6 +3,7 @@ package wordpress
 import (
 	"context"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -127,43 +128,73 @@ func (im *importer) termPaths(base, slug, to string) {
 }
 
 // postComments keeps a post's approved comments (not spam, trash,
-// pingbacks or trackbacks), as plain text.
+// pingbacks or trackbacks), as plain text, oldest first.
 func (im *importer) postComments(n int, m member) {
+	var items []store.Comment
 	for _, c := range m.comments {
 		if c.Approved != "1" || (c.Type != "" && c.Type != "comment") {
 			continue
 		}
-		im.r.Comments++
-		cm := store.Comment{ID: source + "/" + strconv.Itoa(c.ID), Number: n, Lang: m.lang, Author: truncateUTF8(plainText(c.Author), 200),
+		cm := store.Comment{ID: source + "/" + strconv.Itoa(c.ID), Author: truncateUTF8(plainText(c.Author), 200),
 			Body: truncateUTF8(strings.TrimSpace(stripTags(autop(c.Content))), 20000), At: c.Date}
 		if c.Parent != 0 {
 			cm.Parent = source + "/" + strconv.Itoa(c.Parent)
 		}
-		im.comments = append(im.comments, cm)
+		items = append(items, cm)
 	}
+	if len(items) == 0 {
+		return
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].At.Before(items[j].At) })
+	im.r.Comments += len(items)
+	im.comments = append(im.comments, store.NewStoryComments(n, m.lang, items))
 }
 
-// writeRest writes the redirects and comments gathered during the run.
+// Batches of redirects and comments written at once.
+const (
+	redirectBatch = 5000
+	commentBatch  = 1000
+)
+
+// flushRest writes the redirects and comments gathered so far once a batch
+// is full (or, with all, whatever there is). A dry run only counts them.
+func (im *importer) flushRest(ctx context.Context, all bool) error {
+	if all || len(im.redirects) >= redirectBatch {
+		seen := make(map[string]bool, len(im.redirects))
+		uniq := im.redirects[:0]
+		now := time.Now().UTC().Truncate(time.Millisecond)
+		for _, r := range im.redirects {
+			if !seen[r.From] {
+				seen[r.From] = true
+				r.At = now
+				uniq = append(uniq, r)
+			}
+		}
+		if !im.opt.DryRun {
+			n, err := im.deps.Store.AddRedirects(ctx, uniq)
+			if err != nil {
+				return err
+			}
+			im.r.Redirects += n
+		} else {
+			im.r.Redirects += len(uniq) // a batch's own repeats left out; across batches an upper bound
+		}
+		im.redirects = im.redirects[:0]
+	}
+	if all || len(im.comments) >= commentBatch {
+		if !im.opt.DryRun {
+			if err := im.deps.Store.AddComments(ctx, im.comments); err != nil {
+				return err
+			}
+		}
+		im.comments = im.comments[:0]
+	}
+	return nil
+}
+
+// writeRest writes the redirects of terms, authors and photos, and what is
+// left of the posts' redirects and comments.
 func (im *importer) writeRest(ctx context.Context) error {
 	im.termRedirects()
-	seen := map[string]bool{}
-	uniq := im.redirects[:0]
-	for _, r := range im.redirects {
-		if !seen[r.From] {
-			seen[r.From] = true
-			uniq = append(uniq, r)
-		}
-	}
-	im.r.Redirects = len(uniq)
-	if im.opt.DryRun {
-		return nil
-	}
-	now := time.Now().UTC().Truncate(time.Millisecond)
-	for i := range uniq {
-		uniq[i].At = now
-	}
-	if _, err := im.deps.Store.AddRedirects(ctx, uniq); err != nil {
-		return err
-	}
-	return im.deps.Store.AddComments(ctx, im.comments)
+	return im.flushRest(ctx, true)
 }

@@ -70,6 +70,11 @@ func (im *importer) stories(ctx context.Context, src Source) error {
 		}})
 		f.Close()
 		if werr != nil {
+			// Record what was written before stopping, so that the next
+			// run resumes after it.
+			if ferr := im.flushWrites(context.WithoutCancel(ctx)); ferr != nil {
+				return errors.Join(werr, ferr)
+			}
 			return werr
 		}
 		_ = perr // reported by the first pass, which read the same bytes
@@ -79,7 +84,7 @@ func (im *importer) stories(ctx context.Context, src Source) error {
 			return err
 		}
 	}
-	return nil
+	return im.flushWrites(ctx)
 }
 
 // post handles one post or page of the second pass.
@@ -102,6 +107,12 @@ func (im *importer) post(ctx context.Context, it *Item) error {
 	if ref, ok := im.refs[refID("post", it.ID)]; ok {
 		im.groupNumber[key] = ref.Number
 		return im.update(ctx, ref, m)
+	}
+	if n, ok := im.adopt(m); ok {
+		// written by a run that stopped before recording it
+		im.groupNumber[key] = n
+		im.r.Unchanged++
+		return im.written(ctx, n, m, im.heads[n].Version(lang).Revision)
 	}
 	if n, ok := im.groupNumber[key]; ok {
 		// a translation of a story already written (this run or before)
@@ -237,7 +248,8 @@ func (im *importer) create(ctx context.Context, ps *pendingStory) error {
 	if len(ps.members) > 1 {
 		im.r.Pairs++
 	}
-	n := -len(im.heads) - 1 // a dry run's stand-in number
+	im.dryNumber--
+	n := im.dryNumber // a dry run's stand-in
 	if !im.opt.DryRun {
 		var err error
 		if n, err = im.deps.Store.CreateStory(ctx, st, bodies, By); err != nil {
@@ -245,7 +257,9 @@ func (im *importer) create(ctx context.Context, ps *pendingStory) error {
 		}
 	}
 	st.Number = n
-	im.heads[n] = st
+	// Stories made by this run are not kept (memory stays bounded): a
+	// translation that comes late reads its story back (addVersion).
+	im.changed(st)
 	for _, m := range ps.members {
 		if err := im.written(ctx, n, m, 1); err != nil {
 			return err
@@ -276,7 +290,10 @@ func (im *importer) addVersion(ctx context.Context, n int, m member) error {
 		if err != nil {
 			return err
 		}
-		im.heads[n] = st
+		if _, had := im.heads[n]; had {
+			im.heads[n] = st
+		}
+		im.changed(st)
 	}
 	return im.written(ctx, n, m, 1)
 }
@@ -313,6 +330,7 @@ func (im *importer) update(ctx context.Context, ref store.ImportRef, m member) e
 		return err
 	}
 	im.heads[ref.Number] = st
+	im.changed(st)
 	next := ref
 	next.Revision, next.Hash, next.At = ref.Revision+1, m.hash, time.Now().UTC().Truncate(time.Millisecond)
 	return im.deps.Store.UpdateImportRef(ctx, ref.ID, ref.Revision, next)
@@ -325,12 +343,37 @@ func (im *importer) written(ctx context.Context, n int, m member, rev int) error
 	im.postRedirects(n, m)
 	im.postComments(n, m)
 	if im.opt.DryRun {
+		return im.flushRest(ctx, false)
+	}
+	ref := store.ImportRef{ID: refID("post", m.id), Number: n, Lang: m.lang, Revision: rev, Hash: m.hash, At: time.Now().UTC().Truncate(time.Millisecond)}
+	im.refs[ref.ID] = ref
+	im.newRefs = append(im.newRefs, ref)
+	im.newSlugs = append(im.newSlugs, store.SlugClaim{Lang: m.lang, Slug: m.version.Slug, Number: n})
+	if len(im.newRefs) >= writeBatch {
+		return im.flushWrites(ctx)
+	}
+	return im.flushRest(ctx, false)
+}
+
+// writeBatch is how many posts' references and slug claims are written at
+// once: one write for many (each write is a commit on the embedded
+// server). A run stopped before a batch is written finds its stories again
+// by slug when it resumes (see adopt).
+const writeBatch = 500
+
+// flushWrites writes the references and slug claims gathered so far.
+func (im *importer) flushWrites(ctx context.Context) error {
+	if len(im.newRefs) == 0 || im.opt.DryRun {
 		return nil
 	}
-	if err := im.deps.Store.ClaimSlug(ctx, m.lang, m.version.Slug, n); err != nil && !errors.Is(err, store.ErrExists) {
+	if err := im.deps.Store.ClaimSlugs(ctx, im.newSlugs); err != nil {
 		return err
 	}
-	return im.addRef(ctx, store.ImportRef{ID: refID("post", m.id), Number: n, Lang: m.lang, Revision: rev, Hash: m.hash})
+	if err := im.deps.Store.AddImportRefs(ctx, im.newRefs); err != nil {
+		return err
+	}
+	im.newRefs, im.newSlugs = im.newRefs[:0], im.newSlugs[:0]
+	return nil
 }
 
 // uniqueSlug keeps slugs unique per language: a slug another story holds
@@ -492,4 +535,34 @@ func itemHash(it *Item) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+func (im *importer) changed(st *story.Story) {
+	if im.opt.Changed != nil && !im.opt.DryRun {
+		im.opt.Changed(st)
+	}
+}
+
+// adopt finds the story an interrupted run wrote for m but did not record:
+// one this importer made, holding m's slug in m's language with m's
+// headline.
+func (im *importer) adopt(m member) (int, bool) {
+	n, ok := im.slugs[m.lang+"/"+m.version.Slug]
+	if !ok {
+		return 0, false
+	}
+	st := im.heads[n]
+	if st == nil || st.CreatedBy != By {
+		return 0, false
+	}
+	v := st.Version(m.lang)
+	if v == nil || v.Headline != m.version.Headline {
+		return 0, false
+	}
+	for _, r := range im.refs {
+		if r.Number == n && r.Lang == m.lang {
+			return 0, false // recorded for another post
+		}
+	}
+	return n, true
 }

@@ -2,8 +2,15 @@ package wordpress
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/newsroom/newsroom/story"
 )
@@ -108,7 +115,7 @@ func TestImportPolylangFixture(t *testing.T) {
 		t.Errorf("comments = %d, want 2 (spam and pingback left out)", r.Comments)
 	}
 	cs, err := e.st.Comments(ctx, ko.Number, "ko")
-	if err != nil || len(cs) != 2 || cs[1].Parent != cs[0].ID {
+	if err != nil || len(cs) != 2 || cs[1].Parent != cs[0].ID || cs[0].Author != "박민수" {
 		t.Errorf("comments %+v, %v", cs, err)
 	}
 	// People: disabled accounts, no password.
@@ -188,3 +195,144 @@ func TestDryRunWritesNothing(t *testing.T) {
 }
 
 func keys[V any](m map[string]V) []string { return sortedKeys(m) }
+
+// An import stopped half-way resumes: the second run adds what is missing
+// and duplicates nothing.
+func TestInterruptedImportResumes(t *testing.T) {
+	e := newEnv(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	opt := fixtureOptions()
+	opt.Progress = func(done, total int) {
+		if done == 4 {
+			cancel()
+		}
+	}
+	if _, err := Import(ctx, Paths{"testdata/polylang.xml"}, Deps{Store: e.st, Photos: e.lib}, opt); err == nil {
+		t.Fatal("a cancelled import reported no error")
+	}
+	part, err := e.st.Stories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(part) == 0 || len(part) >= 9 {
+		t.Fatalf("%d stories after the interruption", len(part))
+	}
+	r := e.importFixture(t, fixtureOptions(), "testdata/polylang.xml")
+	all, err := e.st.Stories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 9 {
+		t.Errorf("%d stories after resuming, want 9 (report %+v)", len(all), r.Stories)
+	}
+}
+
+// A run that died before recording what it wrote (kill -9 between a story
+// and its batch of references) finds its stories again instead of making
+// them twice.
+func TestImportAdoptsUnrecordedStories(t *testing.T) {
+	e := newEnv(t)
+	e.importFixture(t, fixtureOptions(), "testdata/polylang.xml")
+	ctx := context.Background()
+	if _, err := e.st.DB().Collection("imports").DeleteMany(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$regex", Value: "^wordpress/post/"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	e.importFixture(t, fixtureOptions(), "testdata/polylang.xml")
+	all, err := e.st.Stories(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 9 {
+		t.Errorf("%d stories, want 9", len(all))
+	}
+	refs, err := e.st.ImportRefs(ctx, "wordpress")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := refs["wordpress/post/101"]; !ok {
+		t.Error("reference of post 101 not recorded again")
+	}
+}
+
+// --fetch-media downloads what the uploads folder lacks, but not from
+// inside the network unless allowed; an unreachable host is reported and
+// the story imports all the same.
+func TestFetchMedia(t *testing.T) {
+	jpg, err := os.ReadFile("testdata/uploads/2019/03/행사.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/wp-content/uploads/2019/03/행사.jpg" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(jpg)
+	}))
+	t.Cleanup(old.Close)
+	export := writeModified(t, "testdata/polylang.xml", "https://old.example.com/wp-content/uploads/2019/03/행사.jpg", old.URL+"/wp-content/uploads/2019/03/행사.jpg")
+	for _, allow := range []bool{false, true} {
+		e := newEnv(t)
+		opt := Options{Languages: []string{"ko", "en"}, FetchMedia: true, AllowPrivateMedia: allow}
+		r := e.importFixture(t, opt, export)
+		if allow && r.Photos != 1 {
+			t.Errorf("allowed: %d photos, problems %v", r.Photos, r.Examples[ProblemMissingMedia])
+		}
+		if !allow && (r.Photos != 0 || !strings.Contains(strings.Join(r.Examples[ProblemMissingMedia], " "), "private")) {
+			t.Errorf("loopback fetched without --allow-private-media: %d photos, %v", r.Photos, r.Examples[ProblemMissingMedia])
+		}
+		if !strings.Contains(strings.Join(r.Examples[ProblemMissingMedia], " "), "unreachable.invalid") {
+			t.Errorf("unreachable host not reported: %v", r.Examples[ProblemMissingMedia])
+		}
+		if r.Stories["ko"] != 3 {
+			t.Errorf("stories %v", r.Stories)
+		}
+	}
+}
+
+// A site without a translation plugin imports into --language.
+func TestImportWithoutTranslationPlugin(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.0/">
+<channel><language>en-US</language><wp:wxr_version>1.0</wp:wxr_version>
+<item><title>Chamber elects a new board</title><wp:post_id>5</wp:post_id><wp:post_date_gmt>2015-05-05 10:00:00</wp:post_date_gmt>
+<wp:post_name>new-board</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<content:encoded>The chamber met on Tuesday.</content:encoded></item></channel></rss>`
+	path := filepath.Join(t.TempDir(), "plain.xml")
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ flag, want string }{{"", "en"}, {"ko", "ko"}} {
+		e := newEnv(t)
+		r := e.importFixture(t, Options{Languages: []string{"ko", "en"}, Language: tt.flag}, path)
+		if r.Stories[tt.want] != 1 {
+			t.Errorf("--language %q: stories %v, want one in %s", tt.flag, r.Stories, tt.want)
+		}
+	}
+}
+
+// A WPML export (WPML Export and Import's meta) pairs posts too.
+func TestImportWPMLGroups(t *testing.T) {
+	item := func(id int, lang, title string) string {
+		return `<item><title>` + title + `</title><wp:post_id>` + strconv.Itoa(id) + `</wp:post_id><wp:post_date_gmt>2016-02-02 10:00:00</wp:post_date_gmt>
+<wp:post_name>` + strconv.Itoa(id) + `</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><content:encoded>text</content:encoded>
+<wp:postmeta><wp:meta_key>_wpml_import_translation_group</wp:meta_key><wp:meta_value>77</wp:meta_value></wp:postmeta>
+<wp:postmeta><wp:meta_key>_wpml_import_language_code</wp:meta_key><wp:meta_value>` + lang + `</wp:meta_value></wp:postmeta></item>`
+	}
+	doc := `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><wp:wxr_version>1.2</wp:wxr_version>` + item(1, "ko", "무역 박람회") + item(2, "en", "Trade fair") + `</channel></rss>`
+	path := filepath.Join(t.TempDir(), "wpml.xml")
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t)
+	r := e.importFixture(t, Options{Languages: []string{"ko", "en"}}, path)
+	stories, err := e.st.Stories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Pairs != 1 || len(stories) != 1 || stories[0].Versions["ko"] == nil || stories[0].Versions["en"] == nil {
+		t.Errorf("pairs %d, %d stories", r.Pairs, len(stories))
+	}
+}

@@ -20,14 +20,12 @@ type Source interface {
 	Open(name string) (io.ReadCloser, error)
 }
 
-// post is what the first pass keeps of a post or page: no body.
+// post is what the first pass keeps of a post or page: no body, and
+// little else, since a large export has hundreds of thousands.
 type post struct {
 	ID     int
-	Type   string
 	Lang   string
-	Group  string // translation group: Polylang's pll_… term, or "wpml:<trid>"
-	Slug   string
-	Link   string
+	Group  string // translation group: Polylang's pll_… term, or "wpml/<trid>"
 	Status string
 }
 
@@ -60,12 +58,25 @@ type plan struct {
 	attachments map[int]*attachment
 	byUpload    map[string]int // normalized uploads path → attachment id
 	seen        map[int]bool
+	interned    map[string]string
+}
+
+// intern shares one copy of the few distinct values (languages, states)
+// that every post repeats.
+func (p *plan) intern(s string) string {
+	if v, ok := p.interned[s]; ok {
+		return v
+	}
+	if len(p.interned) < 1000 {
+		p.interned[s] = s
+	}
+	return s
 }
 
 func newPlan() *plan {
 	return &plan{authors: map[string]Author{}, guests: map[string]Author{}, terms: map[int]Term{}, termBySlug: map[string]Term{},
 		langs: map[string]bool{}, groups: map[string]map[string]int{}, termGroups: map[int]int{}, posts: map[int]*post{},
-		attachments: map[int]*attachment{}, byUpload: map[string]int{}, seen: map[int]bool{}}
+		attachments: map[int]*attachment{}, byUpload: map[string]int{}, seen: map[int]bool{}, interned: map[string]string{}}
 }
 
 // isStory reports whether an item of post_type t becomes a story.
@@ -115,10 +126,13 @@ func (p *plan) term(t Term, r *Report) {
 		return
 	}
 	t.Slug = decodeSlug(t.Slug)
-	if t.ID != 0 {
-		p.terms[t.ID] = t
+	if t.Taxonomy != "post_translations" && t.Taxonomy != "term_translations" {
+		// (translation groups are kept only as the pairs they declare)
+		if t.ID != 0 {
+			p.terms[t.ID] = t
+		}
+		p.termBySlug[t.Taxonomy+"/"+t.Slug] = t
 	}
-	p.termBySlug[t.Taxonomy+"/"+t.Slug] = t
 	switch t.Taxonomy {
 	case "language":
 		p.langs[t.Slug] = true
@@ -189,7 +203,7 @@ func (p *plan) item(it *Item, r *Report) {
 		p.guests["cap-"+login] = Author{ID: it.ID, Login: login, Email: it.Meta["cap-user_email"],
 			DisplayName: firstNonEmpty(it.Meta["cap-display_name"], plainText(it.Title))}
 	case isStory(it.Type):
-		pt := &post{ID: it.ID, Type: it.Type, Lang: itemLang(it), Slug: decodeSlug(it.Name), Link: it.Link, Status: it.Status}
+		pt := &post{ID: it.ID, Lang: p.intern(itemLang(it)), Status: p.intern(it.Status)}
 		for _, t := range it.Terms {
 			if t.Domain == "post_translations" {
 				pt.Group = "post_translations/" + decodeSlug(t.Slug)

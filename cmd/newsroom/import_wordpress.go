@@ -6,8 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -25,25 +28,35 @@ split export together). Run with --dry-run first: it writes nothing, prints
 what would be created and every problem, and writes the mapping file of its
 decisions to edit and pass back with --mapping. Flags come before the files.`
 
+// importMemoryLimit is the Go runtime's soft memory limit during an import
+// (GOMEMLIMIT overrides it).
+const importMemoryLimit = 200 << 20
+
 // runImport is `newsroom import wordpress …`.
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "wordpress" {
 		fmt.Fprintln(stderr, importUsage)
 		return errors.New("import: unknown or missing source (want: wordpress)")
 	}
-	var dry bool
-	var language, uploads, mappingFile, writeMapping, permalinks string
+	var dry, fetch, allowPrivate bool
+	var language, uploads, mappingFile, writeMapping, permalinks, verify string
 	cfg, err := loadConfig("import wordpress", args[1:], stderr, func(fs *flag.FlagSet) {
 		fs.Usage = func() { fmt.Fprintln(fs.Output(), importUsage+"\n\nFlags:"); fs.PrintDefaults() }
 		fs.BoolVar(&dry, "dry-run", false, "write nothing: report what would be created, what needs a decision and every problem")
 		fs.StringVar(&language, "language", "", "language of posts that carry none (a site without Polylang or WPML); default: the export's <language>")
+		fs.BoolVar(&fetch, "fetch-media", false, "download from the old site the photos --uploads lacks (http/https only, 30 s and 64 MB per file, never from private or loopback addresses)")
+		fs.BoolVar(&allowPrivate, "allow-private-media", false, "with --fetch-media: allow private and loopback addresses (an old site on the same network; tests)")
 		fs.StringVar(&uploads, "uploads", "", "a local copy of the site's wp-content/uploads folder, for the photos")
 		fs.StringVar(&mappingFile, "mapping", "", "the mapping file of decisions (categories → sections, authors → reporters)")
 		fs.StringVar(&writeMapping, "write-mapping", "wordpress-mapping.toml", "with --dry-run: where to write the proposed mapping file")
+		fs.StringVar(&verify, "verify", "", "instead of importing: request every old address of this sitemap or list (one a line) from the running site at --base-url and report each that does not end, through one 301, on a live page in its language")
 		fs.StringVar(&permalinks, "permalinks", "", "the old site's permalink structure, e.g. '/%year%/%monthnum%/%postname%/', for old addresses besides each post's exported link")
 	})
 	if err != nil {
 		return err
+	}
+	if verify != "" {
+		return runVerify(ctx, cfg.BaseURL, cfg.Languages, verify, stdout)
 	}
 	files := flagArgs(args[1:])
 	if len(files) == 0 {
@@ -54,7 +67,8 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return fmt.Errorf("import wordpress: %w", err)
 		}
 	}
-	opt := wordpress.Options{Languages: cfg.Languages, Language: language, DryRun: dry, Uploads: uploads, Permalinks: permalinks}
+	opt := wordpress.Options{Languages: cfg.Languages, Language: language, DryRun: dry, Uploads: uploads, Permalinks: permalinks,
+		FetchMedia: fetch, AllowPrivateMedia: allowPrivate}
 	if mappingFile != "" {
 		f, err := os.Open(mappingFile)
 		if err != nil {
@@ -65,6 +79,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if err != nil {
 			return fmt.Errorf("import wordpress: %w", err)
 		}
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit: the collector works harder rather than let a large
+		// export's garbage push the process past it.
+		debug.SetMemoryLimit(importMemoryLimit)
 	}
 	log := newLogger(stderr, cfg.LogLevel)
 	opt.Log = log
@@ -136,7 +155,7 @@ func isBool(a string) bool {
 	for len(a) > 0 && a[0] == '-' {
 		a = a[1:]
 	}
-	return a == "dry-run" || a == "no-demo"
+	return a == "dry-run" || a == "no-demo" || a == "fetch-media" || a == "allow-private-media"
 }
 
 func writeMappingFile(path string, r *wordpress.Report, m wordpress.Mapping) error {
@@ -184,4 +203,30 @@ func progress(w io.Writer) func(done, total int) {
 			last = pct
 		}
 	}
+}
+
+// runVerify is `newsroom import wordpress --verify LIST`.
+func runVerify(ctx context.Context, base *url.URL, langs []string, list string, stdout io.Writer) error {
+	f, err := os.Open(list)
+	if err != nil {
+		return fmt.Errorf("import wordpress --verify: %w", err)
+	}
+	old, err := wordpress.ReadURLList(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("import wordpress --verify %s: %w", list, err)
+	}
+	client := &http.Client{Timeout: 15 * time.Second}
+	bad := 0
+	for _, c := range wordpress.Verify(ctx, client, base, langs, old) {
+		if c.Reason != "" {
+			bad++
+			fmt.Fprintf(stdout, "FAIL %s: %s\n", c.Old, c.Reason)
+		}
+	}
+	fmt.Fprintf(stdout, "%d of %d old addresses end, through one 301, on a live page in their language.\n", len(old)-bad, len(old))
+	if bad > 0 {
+		return fmt.Errorf("import wordpress --verify: %d addresses fail", bad)
+	}
+	return nil
 }

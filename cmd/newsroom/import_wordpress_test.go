@@ -136,6 +136,35 @@ func TestImportedSiteOldAddressesRedirect(t *testing.T) {
 			t.Errorf("%s → %s: not the %s page with %q", tt.old, to, tt.lang, tt.text)
 		}
 	}
+	// --verify walks a list of the old site's addresses against the running site.
+	live := httptest.NewServer(srv)
+	t.Cleanup(live.Close)
+	list := filepath.Join(t.TempDir(), "old-urls.txt")
+	if err := os.WriteFile(list, []byte("https://old.example.com/?p=100\nhttps://old.example.com/en/2019/03/korus-ten-years/\nhttps://old.example.com/ko/2019/03/gone-forever/\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err = run(ctx, []string{"import", "wordpress", "--base-url", live.URL, "--verify", list}, &out, io.Discard)
+	if err == nil || !strings.Contains(out.String(), "FAIL https://old.example.com/ko/2019/03/gone-forever/: answered 404") ||
+		!strings.Contains(out.String(), "2 of 3 old addresses") {
+		t.Errorf("verify: %v\n%s", err, out.String())
+	}
+	// Comments from the old site show read-only under the story, threaded;
+	// a setting hides them.
+	ko := get(get("/?p=100").Header().Get("Location")).Body.String()
+	if !strings.Contains(ko, "이전 사이트의 댓글") || !strings.Contains(ko, "좋은 기사 감사합니다.") ||
+		!strings.Contains(ko, `class="depth-1"`) || strings.Contains(ko, "cheap pills") {
+		t.Errorf("comments not shown as they should be")
+	}
+	id, err := st.Identity(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id.HideOldComments = true
+	s.handler.SetIdentity(id)
+	if ko := get(get("/?p=100").Header().Get("Location")).Body.String(); strings.Contains(ko, "좋은 기사 감사합니다.") {
+		t.Error("hidden comments still shown")
+	}
 	// The photo's old address, in any size WordPress made, goes to a rendition.
 	w := get("/wp-content/uploads/2019/03/%ED%96%89%EC%82%AC-300x200.jpg")
 	if w.Code != 301 || !strings.HasPrefix(w.Header().Get("Location"), "/media/") {
@@ -145,7 +174,7 @@ func TestImportedSiteOldAddressesRedirect(t *testing.T) {
 	if w := get("/2019/03/never-existed/"); w.Code != 404 {
 		t.Errorf("unknown old address: %d", w.Code)
 	}
-	if top := s.handler.Misses().Top(10); len(top) != 1 || top[0].Path != "/2019/03/never-existed/" {
+	if top := s.handler.Misses().Top(10); len(top) != 2 || top[0].Path != "/2019/03/never-existed/" {
 		t.Errorf("404 monitor: %+v", top)
 	}
 }

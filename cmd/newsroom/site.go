@@ -170,6 +170,7 @@ func newSiteWith(ctx context.Context, cfg *config.Config, log *slog.Logger, st *
 		Store: st, Catalog: cat, Auth: authSvc, Langs: langs, Markdown: md, Log: log, BaseURL: cfg.BaseURL,
 		Changed: h.StoryChanged, SectionsChanged: h.Refresh, IdentityChanged: applyIdentity,
 		Removed: h.StoryRemoved, Photos: lib, Backups: x.backups,
+		ImportDir: filepath.Join(cfg.DataDir, "imports"), Redirects: redirects, Misses: misses,
 	})
 	if err != nil {
 		return nil, err
