@@ -40,6 +40,16 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	in.GET("/stories/:number/delete", a.storyDeleteShow)
 	in.POST("/stories/:number/delete", a.storyDelete)
 
+	// The front page (pins and the breaking-news banner, per language)
+	in.GET("/front", a.frontShow)
+	in.POST("/front/:lang", a.frontSave)
+
+	// The trash (restore within story.TrashKeep; purge for good)
+	in.GET("/trash", a.trashShow)
+	in.POST("/trash/empty", a.trashEmpty)
+	in.POST("/trash/:number/restore", a.trashRestore)
+	in.POST("/trash/:number/purge", a.trashPurge)
+
 	// Revisions, conflicts and translation (history, side-by-side editor,
 	// staleness, presence), the translation desk and the glossary
 	in.GET("/stories/:number/:lang/history", a.historyShow)

@@ -19,25 +19,29 @@ const (
 	ActPublish                          // make a language version live now
 	ActSchedule                         // set a language version to go live later
 	ActUnpublish                        // take a live version down
-	ActDelete                           // remove a story for good
+	ActDelete                           // remove a story for good (purge it from the trash, empty the trash)
 	ActTranslate                        // add or edit a translated language version (see CanEditVersion)
 	ActManageUsers                      // accounts and roles
 	ActManageSections                   // sections and site settings
 	ActViewAudit                        // read the audit log
 	ActEditGlossary                     // the shared Korean–English glossary
+	ActTrash                            // move a story to the trash, or restore it from there
+	ActPin                              // the front page: pin and order stories, the breaking-news banner
+	ActManageAuthors                    // reporters' profiles and guest contributors
 )
 
 // Actions lists every action, for tests and for building menus.
 var Actions = []Action{
 	ActCreateStory, ActEditStory, ActSubmit, ActPublish, ActSchedule, ActUnpublish, ActDelete,
 	ActTranslate, ActManageUsers, ActManageSections, ActViewAudit, ActEditGlossary,
+	ActTrash, ActPin, ActManageAuthors,
 }
 
 var actionNames = map[Action]string{
 	ActCreateStory: "create_story", ActEditStory: "edit_story", ActSubmit: "submit", ActPublish: "publish",
 	ActSchedule: "schedule", ActUnpublish: "unpublish", ActDelete: "delete", ActTranslate: "translate",
 	ActManageUsers: "manage_users", ActManageSections: "manage_sections", ActViewAudit: "view_audit",
-	ActEditGlossary: "edit_glossary",
+	ActEditGlossary: "edit_glossary", ActTrash: "trash", ActPin: "pin", ActManageAuthors: "manage_authors",
 }
 
 func (a Action) String() string {
@@ -52,8 +56,9 @@ func (a Action) String() string {
 //
 //   - admin: everything.
 //   - editor: every story action on any story (create, edit, submit,
-//     publish, schedule, unpublish, translate) and the glossary; not delete,
-//     users, sections or the audit log.
+//     publish, schedule, unpublish, translate, trash and restore), the
+//     front page, reporters' profiles and the glossary; not delete for
+//     good (empty the trash), users, sections or the audit log.
 //   - reporter: create stories; edit, translate and submit their own
 //     (created by them, or bylined to their Handle); never publish.
 //   - translator: translate and submit any story, and the glossary; not
@@ -72,7 +77,7 @@ func Can(u *User, act Action, st *story.Story) bool {
 	case store.RoleEditor:
 		switch act {
 		case ActCreateStory, ActEditStory, ActSubmit, ActPublish, ActSchedule, ActUnpublish,
-			ActTranslate, ActEditGlossary:
+			ActTranslate, ActEditGlossary, ActTrash, ActPin, ActManageAuthors:
 			return true
 		}
 	case store.RoleReporter:

@@ -17,21 +17,25 @@ func TestCanMatrix(t *testing.T) {
 			ActCreateStory: yes, ActEditStory: yes, ActSubmit: yes, ActPublish: yes, ActSchedule: yes,
 			ActUnpublish: yes, ActDelete: yes, ActTranslate: yes, ActManageUsers: yes,
 			ActManageSections: yes, ActViewAudit: yes, ActEditGlossary: yes,
+			ActTrash: yes, ActPin: yes, ActManageAuthors: yes,
 		},
 		store.RoleEditor: {
 			ActCreateStory: yes, ActEditStory: yes, ActSubmit: yes, ActPublish: yes, ActSchedule: yes,
 			ActUnpublish: yes, ActDelete: no, ActTranslate: yes, ActManageUsers: no,
 			ActManageSections: no, ActViewAudit: no, ActEditGlossary: yes,
+			ActTrash: yes, ActPin: yes, ActManageAuthors: yes,
 		},
 		store.RoleReporter: {
 			ActCreateStory: yes, ActEditStory: ownOnly, ActSubmit: ownOnly, ActPublish: no, ActSchedule: no,
 			ActUnpublish: no, ActDelete: no, ActTranslate: ownOnly, ActManageUsers: no,
 			ActManageSections: no, ActViewAudit: no, ActEditGlossary: no,
+			ActTrash: no, ActPin: no, ActManageAuthors: no,
 		},
 		store.RoleTranslator: {
 			ActCreateStory: no, ActEditStory: no, ActSubmit: yes, ActPublish: no, ActSchedule: no,
 			ActUnpublish: no, ActDelete: no, ActTranslate: yes, ActManageUsers: no,
 			ActManageSections: no, ActViewAudit: no, ActEditGlossary: yes,
+			ActTrash: no, ActPin: no, ActManageAuthors: no,
 		},
 	}
 	for _, role := range store.Roles {

@@ -74,6 +74,11 @@ func (h *Handler) missingStory(l *lang.Lang, n int) error {
 	if st == nil {
 		return notFoundErr("error.not_found.story", nil)
 	}
+	if st.Trashed() {
+		// It was here and an editor took it away: say so (410), so
+		// that search engines drop the address.
+		return &httpError{status: http.StatusGone, id: "error.gone.story"}
+	}
 	for _, code := range st.LiveLangs(h.langs.Codes(), h.now()) {
 		name := h.languageName(l, code)
 		return notFoundErr("error.not_found.other_language", &render.Link{

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -40,8 +41,11 @@ type Handler struct {
 	log            *slog.Logger
 	baseURL        string // from the configuration
 	trustedProxies []string
-	ident          atomic.Pointer[store.Identity] // the paper's identity as admins set it
-	indexing       atomic.Bool                    // the search index is being rebuilt: results may be incomplete
+	ident          atomic.Pointer[store.Identity]         // the paper's identity as admins set it
+	indexing       atomic.Bool                            // the search index is being rebuilt: results may be incomplete
+	fronts         atomic.Pointer[map[string]story.Front] // the editors' front pages by language
+	frontMu        sync.Mutex                             // guards frontTimer
+	frontTimer     *time.Timer                            // empties the cache when the next pin or banner expires
 	now            func() time.Time
 }
 

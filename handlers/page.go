@@ -30,6 +30,7 @@ func (h *Handler) page(c *gin.Context, l *lang.Lang) *render.Page {
 			Current: c != nil && c.Request.URL.Path == href})
 	}
 	p.Feeds = nil
+	p.Banner = h.banner(l.Code)
 	return p
 }
 

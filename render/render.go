@@ -32,6 +32,7 @@ type Page struct {
 	JSONLD      template.JS // schema.org data, already JSON-encoded (html/template keeps it safe in a data block)
 	NoIndex     bool
 	Notice      string // a one-line message shown above the content
+	Banner      *Link  // the breaking-news banner, when one is up
 	CSRF        string
 	Data        any
 }

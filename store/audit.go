@@ -28,6 +28,8 @@ const (
 	AuditPublish        AuditAction = "publish"
 	AuditUnpublish      AuditAction = "unpublish"
 	AuditDelete         AuditAction = "delete"
+	AuditTrash          AuditAction = "trash"
+	AuditRestore        AuditAction = "trash_restore"
 	AuditRoleChange     AuditAction = "role_change"
 	AuditPasswordChange AuditAction = "password_change"
 	AuditUserCreate     AuditAction = "user_create"

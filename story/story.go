@@ -134,6 +134,26 @@ type Story struct {
 	CreatedBy string              `bson:"created_by,omitempty"`
 	CreatedAt time.Time           `bson:"created_at"`
 	UpdatedAt time.Time           `bson:"updated_at"` // any change, for catching up across instances
+	// TrashedAt is when the story was moved to the trash (zero: it is
+	// not): readers see none of its versions, editors may restore it until
+	// TrashKeep has passed, and then it is purged.
+	TrashedAt time.Time `bson:"trashed_at,omitempty"`
+	TrashedBy string    `bson:"trashed_by,omitempty"`
+}
+
+// TrashKeep is how long a trashed story can be restored before it is purged.
+const TrashKeep = 30 * 24 * time.Hour
+
+// Trashed reports whether the story is in the trash.
+func (s *Story) Trashed() bool { return s != nil && !s.TrashedAt.IsZero() }
+
+// PurgeAt is when a trashed story is purged for good.
+func (s *Story) PurgeAt() time.Time { return s.TrashedAt.Add(TrashKeep) }
+
+// LiveIn reports whether readers can see the version in lang at time now:
+// it is live and the story is not in the trash.
+func (s *Story) LiveIn(lang string, now time.Time) bool {
+	return !s.Trashed() && s.Version(lang).Live(now)
 }
 
 // Version returns the version in lang or nil.
@@ -148,7 +168,7 @@ func (s *Story) Version(lang string) *Version {
 func (s *Story) LiveLangs(order []string, now time.Time) []string {
 	var out []string
 	for _, l := range order {
-		if s.Version(l).Live(now) {
+		if s.LiveIn(l, now) {
 			out = append(out, l)
 		}
 	}

@@ -125,6 +125,11 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 		TrustedProxies: cfg.TrustedProxies,
 	})
 	h.SetIdentity(ident)
+	fronts, err := st.Fronts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	h.SetFronts(fronts)
 	applyIdentity := func(id store.Identity) {
 		// Both before the page cache is emptied, so that no page is rebuilt
 		// with the old zone or default language.
@@ -138,7 +143,7 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 	adm, err := admin.New(admin.Deps{
 		Store: st, Catalog: cat, Auth: authSvc, Langs: langs, Markdown: md, Log: log, BaseURL: cfg.BaseURL,
 		Changed: h.StoryChanged, SectionsChanged: h.Refresh, IdentityChanged: applyIdentity,
-		Removed: h.StoryRemoved, Photos: lib,
+		Removed: h.StoryRemoved, FrontsChanged: h.SetFronts, Photos: lib,
 	})
 	if err != nil {
 		return nil, err
@@ -228,6 +233,9 @@ func (s *site) follow(ctx context.Context, every time.Duration) {
 			if !s.handler.IdentityIs(id) {
 				s.applyIdentity(id)
 			}
+		}
+		if fronts, err := s.store.Fronts(ctx); err == nil && !s.handler.FrontsAre(fronts) {
+			s.handler.SetFronts(fronts)
 		}
 		for _, st := range changed {
 			if old := s.catalog.Story(st.Number); old != nil && !st.UpdatedAt.After(old.UpdatedAt) {
