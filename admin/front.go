@@ -166,22 +166,21 @@ func (a *Admin) readFront(c *gin.Context, l *lang.Lang, code string) (frontForm,
 		key, ukey := "pin_"+itoa(i), "until_"+itoa(i)
 		in.Pins[i] = strings.TrimSpace(fl.text(key, 9, false))
 		in.Until[i] = strings.TrimSpace(fl.text(ukey, len(scheduleLayout), false))
+		until, okUntil := a.untilField(fl, l, ukey, in.Until[i], now)
 		if in.Pins[i] == "" {
 			continue
 		}
 		n, err := strconv.Atoi(in.Pins[i])
-		if _, live := a.cat.Live(code, n); err != nil || !live {
+		switch _, live := a.cat.Live(code, n); {
+		case err != nil || !live:
 			fl.fail(key, l.T("front.not_live"))
-			continue
-		}
-		if seen[n] {
+		case seen[n]:
 			fl.fail(key, l.T("front.twice"))
-			continue
-		}
-		seen[n] = true
-		until, ok := a.untilField(fl, l, ukey, in.Until[i], now)
-		if ok {
-			f.Pins = append(f.Pins, story.Pin{Number: n, Until: until})
+		default:
+			seen[n] = true
+			if okUntil {
+				f.Pins = append(f.Pins, story.Pin{Number: n, Until: until})
+			}
 		}
 	}
 	in.Banner = strings.TrimSpace(fl.text("banner", maxBanner, false))

@@ -56,7 +56,7 @@ func newPhotoNewsroom(t *testing.T) *photoNewsroom {
 		}
 		h = handlers.New(handlers.Deps{Store: tn.store, Catalog: tn.cat, Cache: pagecache.New(16 << 20), Langs: d.Langs,
 			Pages: pages, Markdown: d.Markdown, MarkdownFor: mdFor, Photos: lib, Assets: assets, Log: d.Log, BaseURL: d.BaseURL})
-		d.Changed, d.Removed, d.Photos = h.StoryChanged, h.StoryRemoved, lib
+		d.Changed, d.Removed, d.Photos, d.FrontsChanged = h.StoryChanged, h.StoryRemoved, lib, h.SetFronts
 		pn.lib = lib
 		r := h.Router()
 		lib.RegisterAdmin(r.Group(photos.AdminPrefix))
