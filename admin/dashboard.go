@@ -200,6 +200,7 @@ var notices = map[string]string{
 	"settings_saved": "settings.saved", "password_changed": "account.changed",
 	"deleted": "admin.notice.deleted", "trashed": "trash.notice.trashed", "restored": "trash.notice.restored",
 	"purged": "trash.notice.purged", "front_saved": "front.notice.saved",
+	"person_saved": "people.saved", "invited": "invite.created",
 }
 
 func notice(c *gin.Context, l *lang.Lang) string {

@@ -59,6 +59,9 @@ func (a *Admin) page(c *gin.Context, l *lang.Lang, title string) *render.Page {
 		add(l.T("admin.nav.media"), "/admin/media/")
 	}
 	add(l.T("desk.nav"), "/admin/desk")
+	if auth.Can(u, auth.ActManageAuthors, nil) {
+		add(l.T("people.nav"), "/admin/people")
+	}
 	if auth.Can(u, auth.ActPin, nil) {
 		add(l.T("front.nav"), "/admin/front")
 	}

@@ -40,6 +40,12 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	in.GET("/stories/:number/delete", a.storyDeleteShow)
 	in.POST("/stories/:number/delete", a.storyDelete)
 
+	// Reporters' profiles and guest contributors
+	in.GET("/people", a.peopleShow)
+	in.POST("/people", a.personCreate)
+	in.GET("/people/:handle", a.personShow)
+	in.POST("/people/:handle", a.personSave)
+
 	// The front page (pins and the breaking-news banner, per language)
 	in.GET("/front", a.frontShow)
 	in.POST("/front/:lang", a.frontSave)

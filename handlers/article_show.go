@@ -27,7 +27,7 @@ type articleData struct {
 	SourceCorrected          *render.Link // the original was corrected after this translation was made
 	Body                     template.HTML
 	Correction               string
-	Byline                   string
+	Byline                   template.HTML // names link to the author pages
 	Tags                     []render.Link
 }
 
@@ -119,7 +119,7 @@ func (h *Handler) renderArticle(ctx context.Context, c *gin.Context, l *lang.Lan
 		Published: l.DateTime(v.PublishedAt), PublishedISO: l.ISO(v.PublishedAt),
 		Body:       h.md[l.Code].HTML(body),
 		Correction: v.Correction,
-		Byline:     h.byline(l, st.Byline, true),
+		Byline:     h.bylineLinks(l, st.Byline),
 	}
 	if ph, ok := h.leadPhoto(st); ok {
 		d.Photo = photos.Picture(ph, l.Code, photos.DefaultSizes, true) // the lead photo loads eagerly

@@ -220,7 +220,8 @@ func sameAuthors(a, b []story.Author) bool {
 	b = slices.Clone(b)
 	slices.SortFunc(b, func(x, y story.Author) int { return strings.Compare(x.Handle, y.Handle) })
 	return slices.EqualFunc(a, b, func(x, y story.Author) bool {
-		return x.Handle == y.Handle && x.Email == y.Email && maps.Equal(x.Name, y.Name) && maps.Equal(x.Title, y.Title)
+		return x.Handle == y.Handle && x.Email == y.Email && maps.Equal(x.Name, y.Name) && maps.Equal(x.Title, y.Title) &&
+			x.UpdatedAt.Equal(y.UpdatedAt)
 	})
 }
 

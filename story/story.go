@@ -57,12 +57,35 @@ type Section struct {
 	Order int    `bson:"order"`
 }
 
-// Author is a reporter who can appear in a byline.
+// Author is someone who can appear in a byline: a reporter (whose account
+// names the handle) or a guest contributor without an account.
 type Author struct {
 	Handle string `bson:"_id"`
 	Name   Text   `bson:"name"`  // display name per language: 홍길동 / Gil-dong Hong
 	Title  Text   `bson:"title"` // 기자 / Staff Reporter
 	Email  string `bson:"email,omitempty"`
+	Bio    Text   `bson:"bio,omitempty"` // a short biography per language
+	// PhotoID is a photo of the media library (a portrait), or empty.
+	PhotoID string   `bson:"photo_id,omitempty"`
+	Links   []string `bson:"links,omitempty"` // absolute http(s) addresses
+	// Guest marks a contributor without an account (a guest column).
+	Guest     bool      `bson:"guest,omitempty"`
+	UpdatedAt time.Time `bson:"updated_at,omitempty"`
+}
+
+// ValidHandle reports whether h can be an author's handle: 2 to 40 lower-case
+// ASCII letters, digits and inner hyphens (it is part of the author page's
+// address).
+func ValidHandle(h string) bool {
+	if len(h) < 2 || len(h) > 40 || h[0] == '-' || h[len(h)-1] == '-' {
+		return false
+	}
+	for _, r := range h {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // Photo is the lead photo reference; the photo itself arrives with the media
