@@ -21,6 +21,8 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	r.POST("/login", a.loginSubmit)
 	r.GET("/setup", a.setupShow)
 	r.POST("/setup", a.setupSubmit)
+	r.GET("/invite/:token", a.inviteShow)
+	r.POST("/invite/:token", a.inviteAccept)
 
 	in := r.Group("", a.requireUser)
 	in.POST("/logout", a.logout)
@@ -71,6 +73,7 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	// Administration
 	in.GET("/users", a.usersShow)
 	in.POST("/users", a.userCreate)
+	in.POST("/users/invite", a.userInvite)
 	in.POST("/users/:id", a.userUpdate)
 	in.GET("/sections", a.sectionsShow)
 	in.POST("/sections", a.sectionSave)

@@ -25,6 +25,10 @@ type usersData struct {
 	Errs    map[string]string
 	// Failed is the account whose update was refused, with the reason.
 	Failed, FailedMsg string
+	// Invite: the errors are the invitation form's; InviteLink is the
+	// one-time link just made for InvitedName, shown once to copy.
+	Invite                  bool
+	InviteLink, InvitedName string
 }
 
 func (a *Admin) usersShow(c *gin.Context) {

@@ -33,6 +33,7 @@ const (
 	AuditRoleChange     AuditAction = "role_change"
 	AuditPasswordChange AuditAction = "password_change"
 	AuditUserCreate     AuditAction = "user_create"
+	AuditInvite         AuditAction = "invite"
 )
 
 // Entry is one line of the audit log.
