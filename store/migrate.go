@@ -26,12 +26,15 @@ type step struct {
 // server answers only a lone _id filter without a full scan).
 //
 //	stories    _id "<number>"              story with its language versions, no bodies;
-//	                                       inserting the next number allocates it
+//	                                       inserting the next number allocates it;
+//	                                       trashed_at set while it is in the trash
 //	revisions  _id "<number>/<lang>/<rev>" every saved language version with its body;
 //	                                       inserting rev base+1 is what serializes saves
 //	sections   _id "<slug>"
 //	authors    _id "<handle>"
 //	users      _id "<normalized email>"
+//	invitations _id sha256(token)          one-time links to join; used once (claims jobs
+//	                                       "invite/<id>"), expired in code after 7 days
 //	sessions   _id sha256(token)           expired in code (no TTL indexes on the embedded server)
 //	audit      _id "<UTC time>-<ObjectID>" insert only, time-ordered by _id
 //	slugs      _id "<lang>/<slug>"         claimed by insert: a slug is unique per language
@@ -42,6 +45,8 @@ type step struct {
 //	deletions  _id "story/<n>" or "photo/<id>"  tombstones (kept a week), so that other instances forget what
 //	                                        one deleted (they poll updated_at, which a deleted document lacks)
 //	settings   _id "identity"               the paper's identity (settings page)
+//	           _id "front"                  the editors' front pages by language (pins, banner);
+//	                                        a save claims jobs "front/<lang>/<revision>"
 //	           _id "demo-edition"           the demo edition is loaded (or loading): inserting it
 //	                                        claims the load, so it happens once per database
 //	           _id "demo-edition/takeover/<start>" claims the retry of a load that never finished
