@@ -74,7 +74,7 @@ func (a *Admin) dashboardShow(c *gin.Context) {
 	byStatus := map[story.Status][]row{}
 	var mine []row
 	for _, st := range a.cat.All() {
-		if (fs != "" && st.Section != fs) || (fp != "" && !slices.Contains(st.Byline, fp)) {
+		if st.Trashed() || (fs != "" && st.Section != fs) || (fp != "" && !slices.Contains(st.Byline, fp)) {
 			continue
 		}
 		for _, code := range a.langs.Codes() {

@@ -52,7 +52,7 @@ func (a *Admin) deskShow(c *gin.Context) {
 	d := deskData{frame: a.frame(c, l)}
 	var missing, inProgress, stale []deskRow
 	for _, st := range a.cat.All() {
-		if fs != "" && st.Section != fs {
+		if st.Trashed() || (fs != "" && st.Section != fs) {
 			continue
 		}
 		for _, to := range a.langs.Codes() {

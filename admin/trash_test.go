@@ -55,6 +55,9 @@ func TestTrashRestoreAndPurge(t *testing.T) {
 	if r := pn.client(t).get("/ko/"); strings.Contains(r.body, "지울 기사") {
 		t.Error("trashed story still on the front page")
 	}
+	if d := editor.get("/admin/"); strings.Contains(d.body, "지울 기사") {
+		t.Error("trashed story still on the dashboard")
+	}
 	page := editor.get("/admin/trash?done=trashed")
 	if !containsAll(page.body, "휴지통으로 옮겼습니다", "지울 기사", `id="restore-`+strconv.Itoa(n)+`"`) || strings.Contains(page.body, "purge-"+strconv.Itoa(n)) {
 		t.Errorf("editor's trash page: %s", elementOf(page.body, "content", "</main>"))

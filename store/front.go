@@ -41,10 +41,17 @@ func (s *Store) Fronts(ctx context.Context) (map[string]story.Front, error) {
 }
 
 // SaveFront stores lang's front page f, made from revision base, as
-// revision base+1 and returns it as stored. If someone saved since base it
-// returns ErrConflict and changes nothing. Only that language's field is
-// written.
+// revision base+1 and returns it as stored. If base is not the stored
+// revision, or someone else saves from it at the same moment, it returns
+// ErrConflict and changes nothing. Only that language's field is written.
 func (s *Store) SaveFront(ctx context.Context, lang string, base int, f story.Front, by string) (story.Front, error) {
+	cur, err := s.Fronts(ctx)
+	if err != nil {
+		return story.Front{}, err
+	}
+	if cur[lang].Revision != base {
+		return story.Front{}, fmt.Errorf("store: front page %s from revision %d (now %d): %w", lang, base, cur[lang].Revision, ErrConflict)
+	}
 	f.Revision = base + 1
 	f.UpdatedBy = by
 	f.UpdatedAt = time.Now().UTC().Truncate(time.Millisecond)

@@ -45,6 +45,12 @@ func TestFrontSaveKeepsLanguagesApartAndRefusesAStaleSave(t *testing.T) {
 	if wins.Load() != 1 {
 		t.Errorf("%d saves from one revision won, want 1", wins.Load())
 	}
+	// A save naming a revision that is not the stored one is refused too.
+	for _, base := range []int{-1, 0, 7} {
+		if _, err := s.SaveFront(ctx, "ko", base, story.Front{}, "crafted"); !errors.Is(err, ErrConflict) {
+			t.Errorf("save from revision %d: %v", base, err)
+		}
+	}
 	fs, err := s.Fronts(ctx)
 	if err != nil {
 		t.Fatal(err)
