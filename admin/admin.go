@@ -54,6 +54,9 @@ type Deps struct {
 	// (handlers.Handler.StoryRemoved: catalogue, page cache, search
 	// index); nil only drops it from the catalogue.
 	Removed func(number int)
+	// FrontsChanged applies the editors' saved front pages to the reader
+	// site (handlers.Handler.SetFronts); nil leaves it to the next start.
+	FrontsChanged func(map[string]story.Front)
 	// Photos is the media library, for the lead photo picker, photos in
 	// bodies and the alt text check before publishing; nil leaves all
 	// three out.
@@ -86,6 +89,7 @@ type Admin struct {
 	sections func(context.Context) error
 	identity func(store.Identity)
 	removed  func(int)
+	fronts   func(map[string]story.Front)
 	photos   *photos.Library
 	now      func() time.Time
 	backups  func() backup.Status // nil: no scheduled backups
@@ -125,7 +129,7 @@ func New(d Deps) (*Admin, error) {
 		store: d.Store, cat: d.Catalog, auth: d.Auth, langs: d.Langs, md: d.Markdown, log: d.Log,
 		baseURL: d.BaseURL.String(), secure: d.BaseURL.Scheme == "https",
 		changed: d.Changed, sections: d.SectionsChanged, identity: d.IdentityChanged, removed: d.Removed,
-		photos: d.Photos, now: d.Now, backups: d.Backups, importDir: d.ImportDir, redirects: d.Redirects, misses: d.Misses,
+		fronts: d.FrontsChanged, photos: d.Photos, now: d.Now, backups: d.Backups, importDir: d.ImportDir, redirects: d.Redirects, misses: d.Misses,
 		pages: pages, assets: assets, cop: http.NewCrossOriginProtection(),
 	}
 	if a.log == nil {

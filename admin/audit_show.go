@@ -18,6 +18,7 @@ var auditActions = map[store.AuditAction]string{
 	store.AuditLogin: "admin.audit.login", store.AuditLoginFailed: "admin.audit.login_failed",
 	store.AuditLogout: "admin.audit.logout", store.AuditPublish: "admin.audit.publish",
 	store.AuditUnpublish: "admin.audit.unpublish", store.AuditDelete: "admin.audit.delete",
+	store.AuditTrash: "trash.audit.trash", store.AuditInvite: "invite.audit", store.AuditRestore: "trash.audit.restore",
 	store.AuditRoleChange: "admin.audit.role_change", store.AuditPasswordChange: "admin.audit.password_change",
 	store.AuditUserCreate: "admin.audit.user_create", auditSchedule: "admin.audit.schedule",
 	auditSubmit: "admin.audit.submit", auditRestore: "admin.audit.restore",

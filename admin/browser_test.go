@@ -90,7 +90,7 @@ func buildPaper(t *testing.T, withPhotos bool) (*httptest.Server, *catalog.Catal
 	})
 	a, err := admin.New(admin.Deps{Store: st, Catalog: cat, Auth: authSvc, Langs: langs,
 		Markdown: md, Log: quiet, BaseURL: base, Changed: h.StoryChanged, SectionsChanged: h.Refresh,
-		Removed: h.StoryRemoved, Photos: lib, ImportDir: t.TempDir()})
+		Removed: h.StoryRemoved, FrontsChanged: h.SetFronts, Photos: lib, ImportDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -173,7 +173,9 @@ var notices = map[string]string{
 	"user_created": "admin.notice.user_created", "user_saved": "admin.notice.user_saved",
 	"section_saved": "admin.notice.section_saved", "prefs_saved": "admin.notice.prefs_saved",
 	"settings_saved": "settings.saved", "password_changed": "account.changed",
-	"deleted": "admin.notice.deleted", "user_unlocked": "admin.notice.user_unlocked",
+	"deleted": "admin.notice.deleted", "user_unlocked": "admin.notice.user_unlocked", "trashed": "trash.notice.trashed", "restored": "trash.notice.restored",
+	"purged": "trash.notice.purged", "front_saved": "front.notice.saved",
+	"person_saved": "people.saved", "invited": "invite.created",
 }
 
 func notice(c *gin.Context, l *lang.Lang) string {

@@ -52,7 +52,7 @@ func (a *Admin) deskShow(c *gin.Context) {
 	// The work is gathered first and rows made only for what is shown.
 	var missing, inProgress, stale []deskWork
 	for _, st := range a.cat.All() {
-		if fs != "" && st.Section != fs {
+		if st.Trashed() || (fs != "" && st.Section != fs) {
 			continue
 		}
 		for _, to := range a.langs.Codes() {

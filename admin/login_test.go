@@ -112,17 +112,28 @@ func TestSetupOnlyOnEmptyDatabase(t *testing.T) {
 	if r := c.get("/admin/login"); r.code != http.StatusSeeOther || r.hdr.Get("Location") != "/admin/setup" {
 		t.Fatalf("login page on an empty database: %d %q", r.code, r.hdr.Get("Location"))
 	}
-	bad := url.Values{"email": {"chief@example.com"}, "name": {"편집국장"}, "lang": {"ko"}, "password": {"short"}, "password2": {"short"}}
+	bad := url.Values{"email": {"chief@example.com"}, "name": {"편집국장"}, "lang": {"ko"}, "password": {"short"}, "password2": {"short"},
+		"paper_ko": {"휴스턴 한인 경제신문"}, "base_url": {"javascript:alert(1)"}}
 	r := c.post("/admin/setup", bad)
-	if r.code != http.StatusUnprocessableEntity || !strings.Contains(r.body, `value="편집국장"`) || !strings.Contains(r.body, "10자 이상") {
-		t.Fatalf("short password: %d\n%s", r.code, r.body)
+	if r.code != http.StatusUnprocessableEntity || !strings.Contains(r.body, `value="편집국장"`) || !strings.Contains(r.body, "10자 이상") ||
+		!strings.Contains(r.body, `value="휴스턴 한인 경제신문"`) || !strings.Contains(elementOf(r.body, "paper_en", "</p>"), "field-error") ||
+		!strings.Contains(elementOf(r.body, "base_url", "</p>"), "field-error") {
+		t.Fatalf("short password, no English name, a bad address: %d\n%s", r.code, r.body)
 	}
-	good := url.Values{"email": {"chief@example.com"}, "name": {"편집국장"}, "lang": {"ko"}, "password": {testPassword}, "password2": {testPassword}}
+	good := url.Values{"email": {"chief@example.com"}, "name": {"편집국장"}, "lang": {"ko"}, "password": {testPassword}, "password2": {testPassword},
+		"paper_ko": {"휴스턴 한인 경제신문"}, "paper_en": {"Houston Korean Business News"}, "base_url": {"https://hkbn.example.com/"},
+		"contact": {"9801 Bellaire Blvd, Houston, TX 77036"}}
 	if r := c.post("/admin/setup", good); r.code != http.StatusSeeOther || r.hdr.Get("Location") != "/admin/" {
 		t.Fatalf("setup: %d %q\n%s", r.code, r.hdr.Get("Location"), r.body)
 	}
 	if r := c.get("/admin/users"); r.code != http.StatusOK || !strings.Contains(r.body, "chief@example.com") {
 		t.Fatalf("first admin cannot manage users: %d", r.code)
+	}
+	// The paper is the new one's, not the demo's.
+	id, err := tn.store.Identity(t.Context())
+	if err != nil || id.Name["ko"] != "휴스턴 한인 경제신문" || id.Name["en"] != "Houston Korean Business News" ||
+		id.BaseURL != "https://hkbn.example.com" || id.Contact != "9801 Bellaire Blvd, Houston, TX 77036" {
+		t.Errorf("identity after setup: %+v, %v", id, err)
 	}
 	// Second time round the page is gone, for everyone.
 	other := tn.client(t)

@@ -59,6 +59,15 @@ func (a *Admin) page(c *gin.Context, l *lang.Lang, title string) *render.Page {
 		add(l.T("admin.nav.media"), "/admin/media/")
 	}
 	add(l.T("desk.nav"), "/admin/desk")
+	if auth.Can(u, auth.ActManageAuthors, nil) {
+		add(l.T("people.nav"), "/admin/people")
+	}
+	if auth.Can(u, auth.ActPin, nil) {
+		add(l.T("front.nav"), "/admin/front")
+	}
+	if auth.Can(u, auth.ActTrash, nil) {
+		add(l.T("trash.nav"), "/admin/trash")
+	}
 	add(l.T("glossary.nav"), "/admin/glossary")
 	if auth.Can(u, auth.ActManageUsers, nil) {
 		add(l.T("admin.nav.users"), "/admin/users")

@@ -21,6 +21,8 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	r.POST("/login", a.loginSubmit)
 	r.GET("/setup", a.setupShow)
 	r.POST("/setup", a.setupSubmit)
+	r.GET("/invite/:token", a.inviteShow)
+	r.POST("/invite/:token", a.inviteAccept)
 
 	in := r.Group("", a.requireUser, auth.CSRF(maxFormMemory, a.refuse))
 	in.POST("/logout", a.logout)
@@ -40,6 +42,22 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	in.GET("/stories/:number/delete", a.storyDeleteShow)
 	in.POST("/stories/:number/delete", a.storyDelete)
 
+	// Reporters' profiles and guest contributors
+	in.GET("/people", a.peopleShow)
+	in.POST("/people", a.personCreate)
+	in.GET("/people/:handle", a.personShow)
+	in.POST("/people/:handle", a.personSave)
+
+	// The front page (pins and the breaking-news banner, per language)
+	in.GET("/front", a.frontShow)
+	in.POST("/front/:lang", a.frontSave)
+
+	// The trash (restore within story.TrashKeep; purge for good)
+	in.GET("/trash", a.trashShow)
+	in.POST("/trash/empty", a.trashEmpty)
+	in.POST("/trash/:number/restore", a.trashRestore)
+	in.POST("/trash/:number/purge", a.trashPurge)
+
 	// Revisions, conflicts and translation (history, side-by-side editor,
 	// staleness, presence), the translation desk and the glossary
 	in.GET("/stories/:number/:lang/history", a.historyShow)
@@ -56,6 +74,7 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	// Administration
 	in.GET("/users", a.usersShow)
 	in.POST("/users", a.userCreate)
+	in.POST("/users/invite", a.userInvite)
 	in.POST("/users/:id", a.userUpdate)
 	in.POST("/users/:id/unlock", a.userUnlock)
 	in.GET("/sections", a.sectionsShow)

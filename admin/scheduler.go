@@ -18,7 +18,7 @@ const schedulerTick = 10 * time.Second
 const SchedulerActor = "scheduler"
 
 // RunScheduler publishes scheduled language versions when their time
-// comes, until ctx ends. It reads due versions from the catalogue, so
+// comes, and purges stories whose time in the trash is up, until ctx ends. It reads due versions from the catalogue, so
 // versions that came due while no instance ran go live at the first tick
 // after a restart. With several instances on one database each due
 // publication is claimed by inserting "publish/<n>/<lang>/<rev>" into the
@@ -28,6 +28,7 @@ func (a *Admin) RunScheduler(ctx context.Context) {
 	defer t.Stop()
 	for {
 		a.PublishDue(ctx)
+		a.PurgeDue(ctx)
 		select {
 		case <-ctx.Done():
 			return
@@ -42,6 +43,10 @@ func (a *Admin) PublishDue(ctx context.Context) int {
 	now := a.now()
 	published := 0
 	for _, st := range a.cat.All() {
+		if st.Trashed() {
+			// Restored, it goes live at the next tick if its time has come.
+			continue
+		}
 		for lng, v := range st.Versions {
 			if v == nil || v.Status != story.Scheduled || v.ScheduledAt.After(now) {
 				continue

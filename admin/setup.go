@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsroom/newsroom/auth"
+	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/store"
+	"github.com/newsroom/newsroom/story"
 )
 
 // setupJob is claimed by the one request that creates the first admin, so
@@ -18,8 +21,12 @@ const setupJob = "setup/first-admin"
 type setupData struct {
 	frame
 	Email, Name, Lang string
-	Langs             []langOption
-	Errs              map[string]string
+	// The paper: its name in each language, its web address and its
+	// postal address (the footer's contact line).
+	Paper            map[string]string
+	BaseURL, Contact string
+	Langs            []langOption
+	Errs             map[string]string
 }
 
 type langOption struct{ Code, Name string }
@@ -55,7 +62,7 @@ func (a *Admin) setupShow(c *gin.Context) {
 		return
 	}
 	l := a.langFor(c, nil)
-	a.setupPage(c, http.StatusOK, setupData{Lang: l.Code, Errs: map[string]string{}})
+	a.setupPage(c, http.StatusOK, setupData{Lang: l.Code, Paper: map[string]string{}, BaseURL: a.baseURL, Errs: map[string]string{}})
 }
 
 func (a *Admin) setupPage(c *gin.Context, status int, d setupData) {
@@ -79,7 +86,9 @@ func (a *Admin) setupSubmit(c *gin.Context) {
 	f := newFields(c, l)
 	d := setupData{
 		Email: f.text("email", 254, true), Name: f.text("name", maxName, true), Lang: c.PostForm("lang"),
+		Paper: map[string]string{}, BaseURL: f.text("base_url", maxURL, false), Contact: f.text("contact", maxContact, false),
 	}
+	id := a.setupIdentity(f, l, &d)
 	password := c.PostForm("password")
 	if a.langs.Get(d.Lang) == nil {
 		d.Lang = l.Code
@@ -121,6 +130,13 @@ func (a *Admin) setupSubmit(c *gin.Context) {
 		return
 	}
 	a.hasUsers.Store(true)
+	id.UpdatedBy, id.UpdatedAt = d.Email, a.now().UTC()
+	if err := a.store.PutIdentity(ctx, id); err != nil {
+		// The admin exists; the paper's name can be set on the settings page.
+		a.log.Error("saving the paper's identity at setup", "err", err)
+	} else if a.identity != nil {
+		a.identity(id)
+	}
 	_, token, err := a.auth.Login(ctx, d.Email, password, c.ClientIP(), auth.Token(c.Request))
 	if err != nil {
 		a.fail(c, err)
@@ -128,4 +144,25 @@ func (a *Admin) setupSubmit(c *gin.Context) {
 	}
 	http.SetCookie(c.Writer, a.auth.Cookie(token, a.secure))
 	c.Redirect(http.StatusSeeOther, "/admin/")
+}
+
+// setupIdentity reads the paper's part of the setup form: a name in every
+// language (so that nothing of the demo paper's name remains), the web
+// address and the postal address.
+func (a *Admin) setupIdentity(f *fields, l *lang.Lang, d *setupData) store.Identity {
+	id := store.Identity{Name: story.Text{}, Contact: strings.TrimSpace(d.Contact)}
+	for _, code := range a.langs.Codes() {
+		n := f.text("paper_"+code, maxPaperName, true)
+		d.Paper[code] = n
+		if t := strings.TrimSpace(n); t != "" {
+			id.Name[code] = t
+		}
+	}
+	if v := strings.TrimRight(strings.TrimSpace(d.BaseURL), "/"); v != "" {
+		if !absoluteHTTP(v) {
+			f.fail("base_url", l.T("settings.url_invalid"))
+		}
+		id.BaseURL = v
+	}
+	return id
 }

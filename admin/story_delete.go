@@ -2,7 +2,6 @@ package admin
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -23,22 +22,22 @@ type deleteData struct {
 	FormAction string
 	Headlines  []versionLink // per language, linking to the editor
 	Live       bool          // some version is published or scheduled
-	Err        string
+	PurgeDays  int
 }
 
-// storyDeleteShow asks for confirmation before deleting a story.
+// storyDeleteShow asks for confirmation before moving a story to the trash.
 func (a *Admin) storyDeleteShow(c *gin.Context) {
 	st, err := a.deletable(c)
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
-	a.deletePage(c, http.StatusOK, st, "")
+	a.deletePage(c, http.StatusOK, st)
 }
 
-// storyDelete deletes a story for good, once the box saying so is ticked:
-// the document and its slugs go, its revisions stay as history, readers'
-// pages and the search index forget it, and the audit log records who did it.
+// storyDelete moves a story to the trash: readers lose it at once (its
+// addresses answer 410 Gone), editors can restore it from /admin/trash for
+// story.TrashKeep, and the audit log records who did it.
 func (a *Admin) storyDelete(c *gin.Context) {
 	st, err := a.deletable(c)
 	if err != nil {
@@ -46,39 +45,41 @@ func (a *Admin) storyDelete(c *gin.Context) {
 		return
 	}
 	u := auth.UserFrom(c)
-	l := a.langFor(c, u)
-	if c.PostForm("confirm") != "on" {
-		a.deletePage(c, http.StatusUnprocessableEntity, st, l.T("admin.delete.confirm_required"))
+	if st.Trashed() {
+		c.Redirect(http.StatusSeeOther, "/admin/trash")
 		return
 	}
 	ctx := c.Request.Context()
-	err = a.store.DeleteStory(ctx, st.Number)
-	if errors.Is(err, store.ErrSlugsKept) {
-		// The story is gone; a slug left taken only keeps that address
-		// from being reused.
-		a.log.Warn("deleted story's slugs not released", "story", st.Number, "err", err)
-		err = nil
-	}
+	got, err := a.store.TrashStory(ctx, st.Number, u.ID)
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
-	a.removed(st.Number)
+	a.changed(got)
+	a.audit(ctx, store.Entry{Actor: u.ID, Action: store.AuditTrash, Target: itoa(st.Number),
+		Detail: headlines(a.langs.Codes(), st), IP: c.ClientIP()})
+	c.Redirect(http.StatusSeeOther, "/admin/trash?done=trashed")
+}
+
+// headlines is a story's headlines in every language, for the audit log:
+// after a purge it is where one finds out what the story was.
+func headlines(codes []string, st *story.Story) string {
 	var heads []string
-	for _, code := range a.langs.Codes() {
+	for _, code := range codes {
 		if v := st.Version(code); v != nil {
 			heads = append(heads, code+": "+v.Headline)
 		}
 	}
-	// The headlines go in the entry: after this the audit log is where one
-	// finds out what the story was.
-	e := store.Entry{At: a.now(), Actor: u.ID, Action: store.AuditDelete, Target: itoa(st.Number),
-		Detail: strings.Join(heads, " / "), IP: c.ClientIP()}
+	return strings.Join(heads, " / ")
+}
+
+// audit appends e (at now) to the audit log; a failure is logged, not shown:
+// the action it records has happened.
+func (a *Admin) audit(ctx context.Context, e store.Entry) {
+	e.At = a.now()
 	if err := a.store.AddAudit(context.WithoutCancel(ctx), e); err != nil {
-		a.log.Error("audit", "action", store.AuditDelete, "err", err)
+		a.log.Error("audit", "action", e.Action, "err", err)
 	}
-	a.log.Info("story deleted", "story", st.Number, "by", u.ID)
-	c.Redirect(http.StatusSeeOther, "/admin/?done=deleted")
 }
 
 // deletable loads the story of :number from the database and checks that
@@ -92,15 +93,16 @@ func (a *Admin) deletable(c *gin.Context) (*story.Story, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !auth.Can(auth.UserFrom(c), auth.ActDelete, st) {
+	if !auth.Can(auth.UserFrom(c), auth.ActTrash, st) {
 		return nil, auth.ErrForbidden
 	}
 	return st, nil
 }
 
-func (a *Admin) deletePage(c *gin.Context, status int, st *story.Story, msg string) {
+func (a *Admin) deletePage(c *gin.Context, status int, st *story.Story) {
 	l := a.langFor(c, nil)
-	d := deleteData{frame: a.frame(c, l), Number: st.Number, FormAction: deleteHref(st.Number), Err: msg}
+	d := deleteData{frame: a.frame(c, l), Number: st.Number, FormAction: deleteHref(st.Number),
+		PurgeDays: int(story.TrashKeep.Hours() / 24)}
 	for _, code := range a.langs.Codes() {
 		v := st.Version(code)
 		if v == nil {

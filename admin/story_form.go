@@ -224,7 +224,7 @@ func (a *Admin) storyPage(c *gin.Context, status int, st *story.Story, lng strin
 	d.Extras = a.storyExtras(c, l, st, lng)
 	_, altRefused := errs["photo_alt"]
 	d.LeadPhoto = a.photoView(l, st, lng, in, altRefused)
-	if st != nil && auth.Can(u, auth.ActDelete, st) {
+	if st != nil && auth.Can(u, auth.ActTrash, st) {
 		d.DeleteHref = deleteHref(st.Number)
 	}
 	title := l.T("admin.story.new_title")

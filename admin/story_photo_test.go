@@ -3,7 +3,6 @@ package admin
 import (
 	"bytes"
 	"context"
-	"errors"
 	"hash/crc32"
 	"html"
 	"image"
@@ -58,7 +57,7 @@ func newPhotoNewsroom(t *testing.T) *photoNewsroom {
 		}
 		h = handlers.New(handlers.Deps{Store: tn.store, Catalog: tn.cat, Cache: pagecache.New(16 << 20), Langs: d.Langs,
 			Pages: pages, Markdown: d.Markdown, MarkdownFor: mdFor, Photos: lib, Assets: assets, Log: d.Log, BaseURL: d.BaseURL})
-		d.Changed, d.Removed, d.Photos = h.StoryChanged, h.StoryRemoved, lib
+		d.Changed, d.Removed, d.Photos, d.FrontsChanged = h.StoryChanged, h.StoryRemoved, lib, h.SetFronts
 		pn.lib = lib
 		r := h.Router()
 		lib.RegisterAdmin(r.Group(photos.AdminPrefix))
@@ -276,92 +275,6 @@ func TestPublishNeedsAltText(t *testing.T) {
 	f.Set("photo_id", bare.ID)
 	if r := editor.post(editHref(n, "ko"), f); r.code != http.StatusUnprocessableEntity || !strings.Contains(r.body, bare.ID) {
 		t.Errorf("saving a live story with a new photo lacking alt text: %d", r.code)
-	}
-}
-
-// TestDeleteStory: only admins may delete; the confirmation is required;
-// the story then disappears from the database, the catalogue and the
-// public site, its revisions stay, and the audit log says who did it.
-func TestDeleteStory(t *testing.T) {
-	pn := newPhotoNewsroom(t)
-	editor := pn.login(t, store.RoleEditor)
-	n := editor.create("지울 기사")
-	if r := editor.post(editHref(n, "ko"), pn.editForm(t, n, actPublish)); r.code != http.StatusSeeOther {
-		t.Fatalf("publish: %d", r.code)
-	}
-	if r := pn.publicArticle(t, n); r.code != http.StatusOK {
-		t.Fatalf("public article before delete: %d", r.code)
-	}
-	slug := pn.version(t, n, "ko").Slug
-
-	for _, role := range []auth.Role{store.RoleEditor, store.RoleReporter, store.RoleTranslator} {
-		c := pn.login(t, role)
-		if r := c.get(deleteHref(n)); r.code != http.StatusForbidden {
-			t.Errorf("%s opening the delete page: %d", role, r.code)
-		}
-		if r := c.post(deleteHref(n), url.Values{"confirm": {"on"}}); r.code != http.StatusForbidden {
-			t.Errorf("%s deleting: %d", role, r.code)
-		}
-		if r := c.get(editHref(n, "ko")); r.code == http.StatusOK && strings.Contains(r.body, `id="action-delete"`) {
-			t.Errorf("%s is offered the delete button", role)
-		}
-	}
-	if _, err := pn.store.Story(t.Context(), n); err != nil {
-		t.Fatalf("story gone after refused deletes: %v", err)
-	}
-
-	admin := pn.login(t, store.RoleAdmin)
-	if r := admin.get(editHref(n, "ko")); !strings.Contains(r.body, `action="`+deleteHref(n)+`"`) {
-		t.Error("admin's editor has no delete button")
-	}
-	if r := admin.get(deleteHref(n)); r.code != http.StatusOK || !containsAll(r.body, "Delete story "+strconv.Itoa(n)+"?", "지울 기사", "readers will lose it") {
-		t.Errorf("confirmation page: %d", r.code)
-	}
-	if r := admin.post(deleteHref(n), url.Values{}); r.code != http.StatusUnprocessableEntity || !strings.Contains(r.body, "Tick the box") {
-		t.Errorf("delete without confirming: %d", r.code)
-	}
-	if _, err := pn.store.Story(t.Context(), n); err != nil {
-		t.Fatalf("deleted without the confirmation: %v", err)
-	}
-	r := admin.post(deleteHref(n), url.Values{"confirm": {"on"}})
-	if r.code != http.StatusSeeOther || r.hdr.Get("Location") != "/admin/?done=deleted" {
-		t.Fatalf("delete: %d %s", r.code, r.hdr.Get("Location"))
-	}
-	if d := admin.get("/admin/?done=deleted"); !strings.Contains(d.body, "The story was deleted") {
-		t.Error("no notice after deleting")
-	}
-	if _, err := pn.store.Story(t.Context(), n); !errors.Is(err, store.ErrNotFound) {
-		t.Errorf("story still stored: %v", err)
-	}
-	if pn.cat.Story(n) != nil {
-		t.Error("story still in the catalogue")
-	}
-	if r := pn.client(t).get("/ko/news/" + strconv.Itoa(n) + "/" + url.PathEscape(slug)); r.code != http.StatusNotFound {
-		t.Errorf("public article after delete: %d", r.code)
-	}
-	if _, err := pn.store.Revision(t.Context(), n, "ko", 1); err != nil {
-		t.Errorf("revisions went with the story: %v", err)
-	}
-	if r := admin.get(deleteHref(n)); r.code != http.StatusNotFound {
-		t.Errorf("delete page of a deleted story: %d", r.code)
-	}
-	entries, err := pn.store.Audit(t.Context(), 20)
-	if err != nil {
-		t.Fatal(err)
-	}
-	found := false
-	for _, e := range entries {
-		if e.Action == store.AuditDelete && e.Target == strconv.Itoa(n) && e.Actor == pn.users[store.RoleAdmin].ID && strings.Contains(e.Detail, "지울 기사") {
-			found = true
-		}
-	}
-	if !found {
-		t.Errorf("no audit entry for the delete in %+v", entries)
-	}
-	// The slug is free again: a new story may take the same headline's address.
-	m := editor.create("지울 기사")
-	if v := pn.version(t, m, "ko"); v.Slug != slug {
-		t.Errorf("new story with the deleted one's headline got slug %q, want %q", v.Slug, slug)
 	}
 }
 

@@ -27,6 +27,10 @@ type usersData struct {
 	Failed, FailedMsg string
 	// Locked says, per account locked for unknown browsers, until when.
 	Locked map[string]string
+	// Invite: the errors are the invitation form's; InviteLink is the
+	// one-time link just made for InvitedName, shown once to copy.
+	Invite                  bool
+	InviteLink, InvitedName string
 }
 
 func (a *Admin) usersShow(c *gin.Context) {

@@ -19,7 +19,7 @@ const (
 	ActPublish                          // make a language version live now
 	ActSchedule                         // set a language version to go live later
 	ActUnpublish                        // take a live version down
-	ActDelete                           // remove a story for good
+	ActDelete                           // remove a story for good (purge it from the trash, empty the trash)
 	ActTranslate                        // add or edit a translated language version (see CanEditVersion)
 	ActManageUsers                      // accounts and roles
 	ActManageSections                   // sections and site settings
@@ -29,6 +29,9 @@ const (
 	ActEditPhoto                        // a library photo's caption, alt text, credit and crop, every language (see CanEditPhoto)
 	ActTranslatePhoto                   // a library photo's caption and credit in the user's own language
 	ActDeletePhoto                      // remove a photo no story uses from the library
+	ActTrash                            // move a story to the trash, or restore it from there
+	ActPin                              // the front page: pin and order stories, the breaking-news banner
+	ActManageAuthors                    // reporters' profiles and guest contributors
 )
 
 // Actions lists every action, for tests and for building menus.
@@ -36,6 +39,7 @@ var Actions = []Action{
 	ActCreateStory, ActEditStory, ActSubmit, ActPublish, ActSchedule, ActUnpublish, ActDelete,
 	ActTranslate, ActManageUsers, ActManageSections, ActViewAudit, ActEditGlossary,
 	ActUploadPhoto, ActEditPhoto, ActTranslatePhoto, ActDeletePhoto,
+	ActTrash, ActPin, ActManageAuthors,
 }
 
 var actionNames = map[Action]string{
@@ -44,6 +48,7 @@ var actionNames = map[Action]string{
 	ActManageUsers: "manage_users", ActManageSections: "manage_sections", ActViewAudit: "view_audit",
 	ActEditGlossary: "edit_glossary", ActUploadPhoto: "upload_photo", ActEditPhoto: "edit_photo",
 	ActTranslatePhoto: "translate_photo", ActDeletePhoto: "delete_photo",
+	ActTrash: "trash", ActPin: "pin", ActManageAuthors: "manage_authors",
 }
 
 func (a Action) String() string {
@@ -58,8 +63,10 @@ func (a Action) String() string {
 //
 //   - admin: everything.
 //   - editor: every story action on any story (create, edit, submit,
-//     publish, schedule, unpublish, translate) and the glossary; every
-//     photo action; not delete stories, users, sections or the audit log.
+//     publish, schedule, unpublish, translate, trash and restore), the
+//     front page, reporters' profiles and the glossary; every photo
+//     action; not delete for good (empty the trash), users, sections or
+//     the audit log.
 //   - reporter: create stories; edit, translate and submit their own
 //     (created by them, or bylined to their Handle); never publish.
 //     Upload photos, and edit the photos of their own stories (the story
@@ -81,7 +88,7 @@ func Can(u *User, act Action, st *story.Story) bool {
 	case store.RoleEditor:
 		switch act {
 		case ActCreateStory, ActEditStory, ActSubmit, ActPublish, ActSchedule, ActUnpublish,
-			ActTranslate, ActEditGlossary, ActUploadPhoto, ActEditPhoto, ActTranslatePhoto, ActDeletePhoto:
+			ActTranslate, ActEditGlossary, ActUploadPhoto, ActEditPhoto, ActTranslatePhoto, ActDeletePhoto, ActTrash, ActPin, ActManageAuthors:
 			return true
 		}
 	case store.RoleReporter:

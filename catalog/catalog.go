@@ -191,11 +191,10 @@ func (c *Catalog) Live(lang string, n int) (Entry, bool) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	st := c.stories[n]
-	v := st.Version(lang)
-	if !v.Live(c.now()) {
+	if !st.LiveIn(lang, c.now()) {
 		return Entry{}, false
 	}
-	return Entry{Story: st, V: v, Lang: lang}, true
+	return Entry{Story: st, V: st.Version(lang), Lang: lang}, true
 }
 
 // Latest pages through the live versions in lang, newest first, and returns the total.
@@ -276,6 +275,9 @@ func (c *Catalog) build(now time.Time) *index {
 		idx.author[l] = map[string][]Entry{}
 	}
 	for _, st := range c.stories {
+		if st.Trashed() {
+			continue
+		}
 		for _, l := range c.langs {
 			v := st.Version(l)
 			if v == nil || v.Status != story.Published {

@@ -26,6 +26,8 @@ type Query struct {
 	Words []string
 	// Where, when set, is one more condition (e.g. "my stories").
 	Where func(Entry) bool
+	// Trashed lists the stories in the trash instead of the others.
+	Trashed bool
 }
 
 // When is the time the newsroom lists a version by: its publication when
@@ -73,7 +75,8 @@ func (c *Catalog) Versions(q Query, offset, limit int) ([]Entry, int) {
 func (q *Query) match(v *version, words []string) bool {
 	st := v.Story
 	switch {
-	case q.Lang != "" && v.Lang != q.Lang,
+	case st.Trashed() != q.Trashed,
+		q.Lang != "" && v.Lang != q.Lang,
 		q.Status != "" && v.V.Status != q.Status,
 		q.Section != "" && st.Section != q.Section,
 		q.Author != "" && !slices.Contains(st.Byline, q.Author),

@@ -50,6 +50,8 @@ type Deps struct {
 	People func(context.Context) error
 	// Settings applies the paper's settings as stored.
 	Settings func(store.Identity)
+	// Fronts reloads the editors' front pages (pins and banners).
+	Fronts func(context.Context) error
 	// Reload reloads everything kept in memory: after an absence longer
 	// than the change log keeps entries, or when an instance asks for it.
 	Reload func(context.Context) error
@@ -153,7 +155,7 @@ func (f *Follower) apply(ctx context.Context, now time.Time, entries []store.Cha
 	var numbers []int
 	var photos []string
 	seenNumber := map[int]bool{}
-	var people, settings bool
+	var people, settings, fronts bool
 	for _, e := range entries {
 		switch e.Kind {
 		case store.ChangedEverything:
@@ -175,6 +177,8 @@ func (f *Follower) apply(ctx context.Context, now time.Time, entries []store.Cha
 			people = true
 		case store.ChangedSettings:
 			settings = true
+		case store.ChangedFronts:
+			fronts = true
 		}
 	}
 	if people {
@@ -189,6 +193,11 @@ func (f *Follower) apply(ctx context.Context, now time.Time, entries []store.Cha
 			return err
 		}
 		f.d.Settings(id)
+	}
+	if fronts && f.d.Fronts != nil {
+		if err := f.d.Fronts(ctx); err != nil {
+			return err
+		}
 	}
 	if err := f.stories(ctx, numbers); err != nil {
 		return err

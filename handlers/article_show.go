@@ -27,7 +27,7 @@ type articleData struct {
 	SourceCorrected          *render.Link // the original was corrected after this translation was made
 	Body                     template.HTML
 	Correction               string
-	Byline                   string
+	Byline                   template.HTML // names link to the author pages
 	Tags                     []render.Link
 	Comments                 []commentView // from a previous site, read-only
 }
@@ -81,6 +81,11 @@ func (h *Handler) missingStory(l *lang.Lang, n int) error {
 	if st == nil {
 		return notFoundErr("error.not_found.story", nil)
 	}
+	if st.Trashed() {
+		// It was here and an editor took it away: say so (410), so
+		// that search engines drop the address.
+		return &httpError{status: http.StatusGone, id: "error.gone.story"}
+	}
 	for _, code := range st.LiveLangs(h.langs.Codes(), h.now()) {
 		name := h.languageName(l, code)
 		return notFoundErr("error.not_found.other_language", &render.Link{
@@ -121,7 +126,7 @@ func (h *Handler) renderArticle(ctx context.Context, c *gin.Context, l *lang.Lan
 		Published: l.DateTime(v.PublishedAt), PublishedISO: l.ISO(v.PublishedAt),
 		Body:       h.md[l.Code].HTML(body),
 		Correction: v.Correction,
-		Byline:     h.byline(l, st.Byline, true),
+		Byline:     h.bylineLinks(l, st.Byline),
 	}
 	if ph, ok := h.leadPhoto(st); ok {
 		d.Photo = photos.Picture(ph, l.Code, photos.DefaultSizes, true) // the lead photo loads eagerly

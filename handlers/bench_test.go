@@ -132,15 +132,27 @@ func BenchmarkArchiveRender(b *testing.B) {
 		{"latest-page-50", "/en/latest?page=50"},
 		{"article", "/ko/news/" + itoa(st.Number) + "/" + url.PathEscape(st.Versions["ko"].Slug)},
 	} {
-		b.Run(tc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				s.h.cache.Purge()
-				if r := s.get(b, tc.path); r.code != 200 {
-					b.Fatalf("%d", r.code)
-				}
-			}
-		})
+		b.Run(tc.name, func(b *testing.B) { benchMiss(b, s, tc.path) })
+	}
+	// The front page with every slot pinned to a story from years back.
+	_, total := s.cat.Latest("ko", 0, 1)
+	old, _ := s.cat.Latest("ko", total-story.MaxPins, story.MaxPins)
+	f := story.Front{Banner: story.Banner{Text: "속보"}}
+	for _, e := range old {
+		f.Pins = append(f.Pins, story.Pin{Number: e.Story.Number})
+	}
+	s.h.SetFronts(map[string]story.Front{"ko": f})
+	b.Run("front-pinned", func(b *testing.B) { benchMiss(b, s, "/ko/") })
+}
+
+// benchMiss renders path with the page cache emptied before each request.
+func benchMiss(b *testing.B, s *testSite, path string) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		s.h.cache.Purge()
+		if r := s.get(b, path); r.code != 200 {
+			b.Fatalf("%d", r.code)
+		}
 	}
 }
 

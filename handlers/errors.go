@@ -66,6 +66,7 @@ func (h *Handler) fail(c *gin.Context, err error) {
 	}
 	title := map[int]string{
 		http.StatusNotFound:            "error.not_found.title",
+		http.StatusGone:                "error.gone.title",
 		http.StatusBadRequest:          "error.bad_request.title",
 		http.StatusServiceUnavailable:  "error.unavailable.title",
 		http.StatusInternalServerError: "error.internal.title",

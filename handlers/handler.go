@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -43,14 +44,17 @@ type Handler struct {
 	backups        func() backup.Status                            // nil: no scheduled backups
 	baseURL        string                                          // from the configuration
 	trustedProxies []string
-	requestTimeout time.Duration                  // deadline of each routed request; 0 for none
-	ident          atomic.Pointer[store.Identity] // the paper's identity as admins set it
-	indexing       atomic.Bool                    // the search index is incomplete until a catch-up succeeds
-	searchDone     atomic.Int64                   // documents indexed by the catch-up under way
-	searchTotal    atomic.Int64                   // documents the catch-up under way indexes
-	searchWanted   chan struct{}                  // asks RunSearch for another catch-up
-	redirects      *redirect.Table                // old addresses (an imported site's); nil: none
-	misses         *redirect.Misses               // the 404 monitor; nil: not kept
+	requestTimeout time.Duration                          // deadline of each routed request; 0 for none
+	ident          atomic.Pointer[store.Identity]         // the paper's identity as admins set it
+	indexing       atomic.Bool                            // the search index is incomplete until a catch-up succeeds
+	searchDone     atomic.Int64                           // documents indexed by the catch-up under way
+	searchTotal    atomic.Int64                           // documents the catch-up under way indexes
+	searchWanted   chan struct{}                          // asks RunSearch for another catch-up
+	redirects      *redirect.Table                        // old addresses (an imported site's); nil: none
+	misses         *redirect.Misses                       // the 404 monitor; nil: not kept
+	fronts         atomic.Pointer[map[string]story.Front] // the editors' front pages by language
+	frontMu        sync.Mutex                             // guards frontTimer
+	frontTimer     *time.Timer                            // empties the cache when the next pin or banner expires
 	now            func() time.Time
 }
 
@@ -238,7 +242,8 @@ func sameAuthors(a, b []story.Author) bool {
 	b = slices.Clone(b)
 	slices.SortFunc(b, func(x, y story.Author) int { return strings.Compare(x.Handle, y.Handle) })
 	return slices.EqualFunc(a, b, func(x, y story.Author) bool {
-		return x.Handle == y.Handle && x.Email == y.Email && maps.Equal(x.Name, y.Name) && maps.Equal(x.Title, y.Title)
+		return x.Handle == y.Handle && x.Email == y.Email && maps.Equal(x.Name, y.Name) && maps.Equal(x.Title, y.Title) &&
+			x.UpdatedAt.Equal(y.UpdatedAt)
 	})
 }
 

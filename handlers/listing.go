@@ -23,6 +23,7 @@ type pager struct {
 
 type listingData struct {
 	Heading string
+	Profile *profileData // on author pages
 	Total   int
 	List    cardList
 	Pager   pager
@@ -38,6 +39,9 @@ type listing struct {
 	dep         string
 	withSection bool
 	feeds       bool // the listing has RSS and Atom feeds at path+"/feed.xml"
+	// author, when set, makes the listing an author page: profile and
+	// schema.org Person.
+	author *story.Author
 }
 
 // serveListing renders page N of a listing. A page past the end is a 404;
@@ -86,7 +90,16 @@ func (h *Handler) serveListing(c *gin.Context, ls listing) {
 		if n < pages {
 			pg.Older = withPage(l.Code, n+1)
 		}
-		p.Data = listingData{Heading: ls.heading(l), Total: total, List: h.cards(l, es, ls.withSection), Pager: pg}
+		data := listingData{Heading: ls.heading(l), Total: total, List: h.cards(l, es, ls.withSection), Pager: pg}
+		if ls.author != nil {
+			data.Profile = h.profile(l, *ls.author)
+			ld, err := h.personJSONLD(l, *ls.author)
+			if err != nil {
+				return nil, err
+			}
+			p.JSONLD = ld
+		}
+		p.Data = data
 		return &rendered{name: "listing", page: p, deps: []string{ls.dep, depList(l.Code)}, uri: withPage(l.Code, n)}, nil
 	})
 }
@@ -175,7 +188,7 @@ func (h *Handler) authorList(c *gin.Context) {
 	}
 	name := func(l *lang.Lang) string { return a.Name.In(l.Code, h.langs.Default()) }
 	h.serveListing(c, listing{
-		path: func(code string) string { return "/" + code + "/author/" + url.PathEscape(a.Handle) },
+		path: func(code string) string { return authorPath(code, a.Handle) },
 		fetch: func(code string, off, lim int) ([]catalog.Entry, int) {
 			return h.cat.ByAuthor(code, a.Handle, off, lim)
 		},
@@ -183,5 +196,6 @@ func (h *Handler) authorList(c *gin.Context) {
 		description: func(l *lang.Lang) string { return l.T("page.author.intro", "Name", name(l), "Paper", h.siteName(l)) },
 		dep:         depAuthor(a.Handle),
 		withSection: true,
+		author:      &a,
 	})
 }

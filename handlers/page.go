@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"html/template"
 	"net/url"
 	"strings"
 
@@ -31,6 +32,7 @@ func (h *Handler) page(c *gin.Context, l *lang.Lang) *render.Page {
 			Current: c != nil && c.Request.URL.Path == href})
 	}
 	p.Feeds = nil
+	p.Banner = h.banner(l.Code)
 	return p
 }
 
@@ -116,6 +118,26 @@ func (h *Handler) cards(l *lang.Lang, es []catalog.Entry, withSection bool) card
 		out.Items = append(out.Items, h.card(l, e, withSection))
 	}
 	return out
+}
+
+// bylineLinks is the article's byline with each name linking to the
+// author page: the locale's frame and separators around escaped names.
+func (h *Handler) bylineLinks(l *lang.Lang, handles []string) template.HTML {
+	var names []string
+	for _, hd := range handles {
+		a, ok := h.cat.Author(hd)
+		if !ok {
+			continue
+		}
+		label := l.T("article.byline_author", "Name", a.Name.In(l.Code, h.langs.Default()), "Title", a.Title.In(l.Code, h.langs.Default()))
+		names = append(names, `<a href="`+template.HTMLEscapeString(authorPath(l.Code, a.Handle))+`" rel="author">`+template.HTMLEscapeString(label)+`</a>`)
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	// The message texts are ours; only the names came from people, and
+	// they are escaped above.
+	return template.HTML(l.T("article.byline", "Authors", strings.Join(names, l.T("article.byline_separator"))))
 }
 
 // byline renders reporters the way the language writes them: "홍길동 기자",

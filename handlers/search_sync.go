@@ -35,7 +35,7 @@ func (h *Handler) indexStory(ctx context.Context, st *story.Story) {
 	now := h.now()
 	for _, code := range h.langs.Codes() {
 		v := st.Version(code)
-		if !v.Live(now) {
+		if !st.LiveIn(code, now) {
 			if err := h.search.Delete(st.Number, code); err != nil {
 				h.log.Error("search: remove", "story", st.Number, "lang", code, "err", err)
 			}

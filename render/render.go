@@ -33,6 +33,7 @@ type Page struct {
 	NoIndex     bool
 	Refresh     int    // seconds after which the page reloads itself (a job's progress); 0: never
 	Notice      string // a one-line message shown above the content
+	Banner      *Link  // the breaking-news banner, when one is up
 	CSRF        string
 	Data        any
 }

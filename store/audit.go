@@ -28,11 +28,14 @@ const (
 	AuditPublish        AuditAction = "publish"
 	AuditUnpublish      AuditAction = "unpublish"
 	AuditDelete         AuditAction = "delete"
+	AuditTrash          AuditAction = "trash"
+	AuditRestore        AuditAction = "trash_restore"
 	AuditRoleChange     AuditAction = "role_change"
 	AuditPasswordChange AuditAction = "password_change"
 	AuditUserCreate     AuditAction = "user_create"
 	AuditLoginThrottled AuditAction = "login_throttled" // Detail: which limit, and until when
 	AuditLoginUnlocked  AuditAction = "login_unlocked"  // Detail: "login" or "admin"
+	AuditInvite         AuditAction = "invite"
 )
 
 // Entry is one line of the audit log.

@@ -35,6 +35,7 @@ const (
 	ChangedSections = "sections" // the sections (Keys: their slugs)
 	ChangedAuthors  = "authors"  // the reporters (Keys: their handles)
 	ChangedSettings = "settings" // the paper's identity
+	ChangedFronts   = "fronts"   // the editors' front pages (Keys: their languages)
 )
 
 // ChangeRetention is how long change entries are kept. An instance that

@@ -27,6 +27,7 @@ type step struct {
 //	stories    _id "<number>"              story with its language versions, no bodies
 //	numbers    _id "<number>"              a story number once given, never deleted:
 //	                                       inserting it allocates the number (numbers.go)
+//	                                       trashed_at set while it is in the trash
 //	revisions  _id "<number>/<lang>/<rev>" every saved language version with its body;
 //	                                       inserting rev base+1 is what serializes saves
 //	wide_revisions _id "<number>/<rev>"    a story's section, tags, byline and photo as of each change
@@ -34,6 +35,8 @@ type step struct {
 //	sections   _id "<slug>"
 //	authors    _id "<handle>"
 //	users      _id "<normalized email>"
+//	invitations _id sha256(token)          one-time links to join; used once (claims jobs
+//	                                       "invite/<id>"), expired in code after 7 days
 //	sessions   _id sha256(token)           expired in code (no TTL indexes on the embedded server)
 //	audit      _id "<UTC time>-<ObjectID>" insert only, time-ordered by _id
 //	slugs      _id "<lang>/<slug>"         claimed by insert: a slug is unique per language
@@ -53,6 +56,8 @@ type step struct {
 //	redirects  _id "<old path or ?p=…>"     old addresses of an imported site, held in memory by the site
 //	comments   _id "wordpress/<id>"         approved comments from a previous site, shown read-only
 //	settings   _id "identity"               the paper's identity (settings page)
+//	           _id "front"                  the editors' front pages by language (pins, banner);
+//	                                        a save claims jobs "front/<lang>/<revision>"
 //	           _id "demo-edition"           the demo edition is loaded (or loading): inserting it
 //	                                        claims the load, so it happens once per database
 //	           _id "demo-edition/takeover/<start>" claims the retry of a load that never finished

@@ -2,9 +2,12 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"sort"
+	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/newsroom/newsroom/story"
@@ -64,6 +67,50 @@ func (s *Store) PutAuthor(ctx context.Context, a story.Author) error {
 	}
 	s.recordChange(ctx, ChangedAuthors, a.Handle)
 	return nil
+}
+
+// CreatePerson adds a reporter's profile or a guest contributor. A handle
+// already taken is ErrExists (the insert into the _id decides, so two
+// admins cannot create the same handle twice).
+func (s *Store) CreatePerson(ctx context.Context, a story.Author) error {
+	if !story.ValidHandle(a.Handle) {
+		return fmt.Errorf("store: create person %q: invalid handle", a.Handle)
+	}
+	a.UpdatedAt = time.Now().UTC().Truncate(time.Millisecond)
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	_, err := s.db.Collection("authors").InsertOne(ctx, a)
+	if mongo.IsDuplicateKeyError(err) {
+		return fmt.Errorf("store: create person %s: %w", a.Handle, ErrExists)
+	}
+	if err != nil {
+		return wrap("create person "+a.Handle, err)
+	}
+	s.recordChange(ctx, ChangedAuthors, a.Handle)
+	return nil
+}
+
+// UpdatePerson saves the profile fields of the person a.Handle (names,
+// titles, bio, photo, e-mail, links, guest) and the change time that other
+// instances poll; the handle never changes. It returns the person as saved.
+func (s *Store) UpdatePerson(ctx context.Context, a story.Author) (story.Author, error) {
+	a.UpdatedAt = time.Now().UTC().Truncate(time.Millisecond)
+	ctx, cancel := s.ctx(ctx)
+	defer cancel()
+	set := bson.D{
+		{Key: "name", Value: a.Name}, {Key: "title", Value: a.Title}, {Key: "bio", Value: a.Bio},
+		{Key: "photo_id", Value: a.PhotoID}, {Key: "email", Value: a.Email}, {Key: "links", Value: a.Links},
+		{Key: "guest", Value: a.Guest}, {Key: "updated_at", Value: a.UpdatedAt},
+	}
+	res, err := s.db.Collection("authors").UpdateOne(ctx, idFilter(a.Handle), bson.D{{Key: "$set", Value: set}})
+	if err == nil && res.MatchedCount == 0 {
+		err = mongo.ErrNoDocuments
+	}
+	if err != nil {
+		return a, wrap("update person "+a.Handle, err)
+	}
+	s.recordChange(ctx, ChangedAuthors, a.Handle)
+	return a, nil
 }
 
 // Empty reports whether the paper has no stories yet (to decide on the demo edition).

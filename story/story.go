@@ -56,12 +56,35 @@ type Section struct {
 	Order int    `bson:"order"`
 }
 
-// Author is a reporter who can appear in a byline.
+// Author is someone who can appear in a byline: a reporter (whose account
+// names the handle) or a guest contributor without an account.
 type Author struct {
 	Handle string `bson:"_id"`
 	Name   Text   `bson:"name"`  // display name per language: 홍길동 / Gil-dong Hong
 	Title  Text   `bson:"title"` // 기자 / Staff Reporter
 	Email  string `bson:"email,omitempty"`
+	Bio    Text   `bson:"bio,omitempty"` // a short biography per language
+	// PhotoID is a photo of the media library (a portrait), or empty.
+	PhotoID string   `bson:"photo_id,omitempty"`
+	Links   []string `bson:"links,omitempty"` // absolute http(s) addresses
+	// Guest marks a contributor without an account (a guest column).
+	Guest     bool      `bson:"guest,omitempty"`
+	UpdatedAt time.Time `bson:"updated_at,omitempty"`
+}
+
+// ValidHandle reports whether h can be an author's handle: 2 to 40 lower-case
+// ASCII letters, digits and inner hyphens (it is part of the author page's
+// address).
+func ValidHandle(h string) bool {
+	if len(h) < 2 || len(h) > 40 || h[0] == '-' || h[len(h)-1] == '-' {
+		return false
+	}
+	for _, r := range h {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // Photo is the lead photo reference; the photo itself arrives with the media
@@ -136,6 +159,26 @@ type Story struct {
 	CreatedBy    string    `bson:"created_by,omitempty"`
 	CreatedAt    time.Time `bson:"created_at"`
 	UpdatedAt    time.Time `bson:"updated_at"` // any change, for catching up across instances
+	// TrashedAt is when the story was moved to the trash (zero: it is
+	// not): readers see none of its versions, editors may restore it until
+	// TrashKeep has passed, and then it is purged.
+	TrashedAt time.Time `bson:"trashed_at,omitempty"`
+	TrashedBy string    `bson:"trashed_by,omitempty"`
+}
+
+// TrashKeep is how long a trashed story can be restored before it is purged.
+const TrashKeep = 30 * 24 * time.Hour
+
+// Trashed reports whether the story is in the trash.
+func (s *Story) Trashed() bool { return s != nil && !s.TrashedAt.IsZero() }
+
+// PurgeAt is when a trashed story is purged for good.
+func (s *Story) PurgeAt() time.Time { return s.TrashedAt.Add(TrashKeep) }
+
+// LiveIn reports whether readers can see the version in lang at time now:
+// it is live and the story is not in the trash.
+func (s *Story) LiveIn(lang string, now time.Time) bool {
+	return !s.Trashed() && s.Version(lang).Live(now)
 }
 
 // Version returns the version in lang or nil.
@@ -150,7 +193,7 @@ func (s *Story) Version(lang string) *Version {
 func (s *Story) LiveLangs(order []string, now time.Time) []string {
 	var out []string
 	for _, l := range order {
-		if s.Version(l).Live(now) {
+		if s.LiveIn(l, now) {
 			out = append(out, l)
 		}
 	}

@@ -156,6 +156,11 @@ func newSiteWith(ctx context.Context, cfg *config.Config, log *slog.Logger, st *
 		Observe: x.observe, Backups: x.backups,
 	})
 	h.SetIdentity(ident)
+	fronts, err := st.Fronts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	h.SetFronts(fronts)
 	applyIdentity := func(id store.Identity) {
 		// Both before the page cache is emptied, so that no page is rebuilt
 		// with the old zone or default language.
@@ -169,7 +174,7 @@ func newSiteWith(ctx context.Context, cfg *config.Config, log *slog.Logger, st *
 	adm, err := admin.New(admin.Deps{
 		Store: st, Catalog: cat, Auth: authSvc, Langs: langs, Markdown: md, Log: log, BaseURL: cfg.BaseURL,
 		Changed: h.StoryChanged, SectionsChanged: h.Refresh, IdentityChanged: applyIdentity,
-		Removed: h.StoryRemoved, Photos: lib, Backups: x.backups,
+		Removed: h.StoryRemoved, FrontsChanged: h.SetFronts, Photos: lib, Backups: x.backups,
 		ImportDir: filepath.Join(cfg.DataDir, "imports"), Redirects: redirects, Misses: misses,
 	})
 	if err != nil {
@@ -251,6 +256,13 @@ func (s *site) follower(since time.Time) *follow.Follower {
 			if !s.handler.IdentityIs(id) {
 				s.applyIdentity(id)
 			}
+		},
+		Fronts: func(ctx context.Context) error {
+			fronts, err := s.store.Fronts(ctx)
+			if err == nil && !s.handler.FrontsAre(fronts) {
+				s.handler.SetFronts(fronts)
+			}
+			return err
 		},
 		Reload:   s.reload,
 		CaughtUp: func(at time.Time) { s.followed.Store(at.UnixNano()) },
