@@ -116,31 +116,7 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 		return
 	}
 
-	slug, bad := slugFor(in)
-	if bad != "" {
-		f.fail("slug", l.T(bad))
-	} else if a.slugTaken(lng, slug, cand.Number) {
-		f.fail("slug", l.T("admin.story.slug_taken"))
-	}
-	var at = a.now()
-	if in.Action == actSchedule {
-		t, ok := a.parseSchedule(in.ScheduleAt)
-		switch {
-		case !ok:
-			f.fail("schedule_at", l.T("admin.story.schedule_invalid"))
-		case !t.After(a.now()):
-			f.fail("schedule_at", l.T("admin.story.schedule_past"))
-		}
-		at = t
-	}
-	photo, known := a.leadPhoto(cand.Photo, lng, in.Photo)
-	if !known {
-		f.fail("photo_id", l.T("admin.photo.unknown"))
-	} else if needsAlt(in.Action, from) {
-		if missing := a.missingAlt(photo, lng, in.Body); len(missing) > 0 {
-			f.fail("photo_alt", l.T("admin.photo.alt_missing", "Lang", langName(l, a.langs, lng)))
-		}
-	}
+	slug, at, photo := a.checkVersion(f, cand, from, in)
 	if !f.ok() {
 		a.renderStoryError(c, cur, lng, in, f.Errs)
 		return
@@ -205,6 +181,39 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 		back = translateHref(saved.Number, lng)
 	}
 	c.Redirect(http.StatusSeeOther, back+"?done="+done[in.Action])
+}
+
+// checkVersion checks what the form's fields say beyond their own limits
+// (readStory): the slug, the time to publish at, the lead photo and its alt
+// text. It returns them as the save stores them; messages go into f.
+func (a *Admin) checkVersion(f *fields, cand *story.Story, from story.Status, in storyInput) (string, time.Time, story.Photo) {
+	l, lng := f.l, in.Lang
+	slug, bad := slugFor(in)
+	if bad != "" {
+		f.fail("slug", l.T(bad))
+	} else if a.slugTaken(lng, slug, cand.Number) {
+		f.fail("slug", l.T("admin.story.slug_taken"))
+	}
+	at := a.now()
+	if in.Action == actSchedule {
+		t, ok := a.parseSchedule(in.ScheduleAt)
+		switch {
+		case !ok:
+			f.fail("schedule_at", l.T("admin.story.schedule_invalid"))
+		case !t.After(a.now()):
+			f.fail("schedule_at", l.T("admin.story.schedule_past"))
+		}
+		at = t
+	}
+	photo, known := a.leadPhoto(cand.Photo, lng, in.Photo)
+	if !known {
+		f.fail("photo_id", l.T("admin.photo.unknown"))
+	} else if needsAlt(in.Action, from) {
+		if missing := a.missingAlt(photo, lng, in.Body); len(missing) > 0 {
+			f.fail("photo_alt", l.T("admin.photo.alt_missing", "Lang", langName(l, a.langs, lng)))
+		}
+	}
+	return slug, at, photo
 }
 
 // nextVersion is the language version a save stores: the stored one (or a
