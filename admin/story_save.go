@@ -15,39 +15,16 @@ import (
 	"github.com/newsroom/newsroom/story"
 )
 
-// The editor's buttons (the form's "action" field).
+// The editor's buttons (the form's "action" field): the workflow's steps
+// (story.Move decides who may take which, from which state).
 const (
-	actSave      = "save"
-	actAutosave  = "autosave"
-	actSubmit    = "submit"
-	actPublish   = "publish"
-	actSchedule  = "schedule"
-	actUnpublish = "unpublish"
+	actSave      = string(story.StepSave)
+	actAutosave  = string(story.StepAutosave)
+	actSubmit    = string(story.StepSubmit)
+	actPublish   = string(story.StepPublish)
+	actSchedule  = string(story.StepSchedule)
+	actUnpublish = string(story.StepUnpublish)
 )
-
-// actionRights is what each button needs beyond the right to edit the version.
-var actionRights = map[string]auth.Action{
-	actSubmit: auth.ActSubmit, actPublish: auth.ActPublish,
-	actSchedule: auth.ActSchedule, actUnpublish: auth.ActUnpublish,
-}
-
-// allowed reports whether action may start from status: the workflow is
-// draft → in review → published, or scheduled → published; published →
-// unpublished. Autosave only touches versions readers cannot see and no
-// schedule waits on, so a half-typed sentence never goes live.
-func allowed(action string, from story.Status) bool {
-	switch action {
-	case actSave, actPublish:
-		return true
-	case actAutosave, actSubmit:
-		return from == story.Draft || from == story.InReview || from == story.Unpublished
-	case actSchedule:
-		return from != story.Published
-	case actUnpublish:
-		return from == story.Published || from == story.Scheduled
-	}
-	return false
-}
 
 // done names the notice shown after each action.
 var done = map[string]string{
@@ -101,17 +78,16 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 		from = old.Status
 	}
 
-	// Rights first: a refused action is a 403 whatever the fields say.
-	mayEdit := auth.CanEditVersion(u, cand, lng) || (cur == nil && auth.Can(u, auth.ActCreateStory, nil))
-	if right, ok := actionRights[in.Action]; !mayEdit || (ok && !auth.Can(u, right, cand)) {
+	// The workflow: a refused right is a 403 whatever the fields say.
+	to, moveErr := story.Move(from, story.Step(in.Action), auth.Hand(u, cur, lng))
+	switch err := moveErr; {
+	case errors.Is(err, story.ErrNotYours):
 		a.fail(c, auth.ErrForbidden)
 		return
-	}
-	if _, known := done[in.Action]; !known {
+	case errors.Is(err, story.ErrUnknownStep):
 		a.fail(c, &httpError{status: http.StatusBadRequest, id: "admin.error.bad_form"})
 		return
-	}
-	if !allowed(in.Action, from) {
+	case err != nil:
 		a.fail(c, &httpError{status: http.StatusConflict, id: "admin.story.not_allowed_now"})
 		return
 	}
@@ -142,7 +118,7 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 		return
 	}
 
-	v := a.nextVersion(c, cur, old, in, slug, at)
+	v := a.nextVersion(c, cur, old, in, slug, to, at)
 	var wideNew *story.Wide
 	if cur == nil || wideChanged {
 		wideNew = &wide
@@ -218,7 +194,7 @@ func (a *Admin) checkVersion(f *fields, cand *story.Story, from story.Status, in
 
 // nextVersion is the language version a save stores: the stored one (or a
 // new one) with the form's text and the workflow step of the button pressed.
-func (a *Admin) nextVersion(c *gin.Context, cur *story.Story, old *story.Version, in storyInput, slug string, at time.Time) story.Version {
+func (a *Admin) nextVersion(c *gin.Context, cur *story.Story, old *story.Version, in storyInput, slug string, to story.Status, at time.Time) story.Version {
 	u := auth.UserFrom(c)
 	lng := in.Lang
 	v := story.Version{Lang: lng}
@@ -236,22 +212,15 @@ func (a *Admin) nextVersion(c *gin.Context, cur *story.Story, old *story.Version
 	v.Words, v.EditedBy = markdown.Words(in.Body), u.ID
 	now := a.now().UTC()
 	wasLive := v.Status == story.Published
+	v.Status = to
 	switch in.Action {
-	case actSave, actAutosave:
-		if v.Status == "" {
-			v.Status = story.Draft
-		}
-	case actSubmit:
-		v.Status = story.InReview
 	case actPublish:
-		v.Status, v.ScheduledAt = story.Published, time.Time{}
+		v.ScheduledAt = time.Time{}
 		if v.PublishedAt.IsZero() {
 			v.PublishedAt = now
 		}
 	case actSchedule:
-		v.Status, v.ScheduledAt = story.Scheduled, at.UTC()
-	case actUnpublish:
-		v.Status = story.Unpublished
+		v.ScheduledAt = at.UTC()
 	}
 	if wasLive && v.Status == story.Published {
 		v.UpdatedAt = now // shown to readers as "Updated"
