@@ -242,7 +242,6 @@ func (a *Admin) storeVersion(c *gin.Context, cur, cand *story.Story, lng string,
 	if cur == nil {
 		next := *cand
 		next.SetWide(*wide)
-		next.Tags, next.Byline = nonNil(next.Tags), nonNil(next.Byline)
 		next.Versions = map[string]*story.Version{lng: &v}
 		n, err := a.store.CreateStory(ctx, &next, map[string]string{lng: in.Body}, by)
 		if err != nil {
@@ -272,14 +271,6 @@ func (a *Admin) storeVersion(c *gin.Context, cur, cand *story.Story, lng string,
 		}
 	}
 	return saved, err
-}
-
-// nonNil stores an empty list as [] rather than null.
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // originalLang is the language a new version of st translates: the paper's
