@@ -104,7 +104,7 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 	// language is kept, and only a field both changed is a conflict.
 	tags, _ := parseTags(in.Tags) // checked by readStory
 	mine := story.Wide{Section: in.Section, Tags: tags, Byline: in.Byline, Photo: photo, Priority: cand.Priority}
-	wide, wideChanged, clashes, err := a.mergeWide(ctx, cur, lng, in.WideBase, mine)
+	wide, wideChanged, clashes, err := a.mergeWide(ctx, cur, in, mine, keep != nil)
 	if err != nil {
 		a.fail(c, err)
 		return

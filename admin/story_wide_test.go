@@ -250,3 +250,65 @@ func TestConcurrentMixedSavesLoseNoStoryWideChange(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslatorSaveFromBeforeAPhotoChange: a translator has the English
+// editor open while an editor replaces the lead photo through the Korean
+// one. The translator's save (caption field as loaded) is no conflict and
+// keeps the new photo; a caption the translator then types, while the
+// editor changes the Korean caption, is kept beside it.
+func TestTranslatorSaveFromBeforeAPhotoChange(t *testing.T) {
+	pn := newPhotoNewsroom(t)
+	p1 := pn.photo(t, "market.jpg", "시장 입구", "한인 시장 개장식")
+	p2 := pn.photo(t, "other.jpg", "다른 사진", "다른 사진 설명")
+	editor, translator := pn.login(t, store.RoleEditor), pn.login(t, store.RoleTranslator)
+	n := pn.bilingualStory(t, editor)
+	f := pn.mustLoad(t, n, "ko", actSave)
+	f.Set("photo_id", p1.ID)
+	if r := editor.post(editHref(n, "ko"), f); r.code != http.StatusSeeOther {
+		t.Fatalf("lead photo: %d\n%s", r.code, r.body)
+	}
+	f = pn.mustLoad(t, n, "en", actSave)
+	f.Set("photo_id", p1.ID)
+	f.Set("photo_caption", "The market's entrance")
+	if r := editor.post(editHref(n, "en"), f); r.code != http.StatusSeeOther {
+		t.Fatalf("English caption: %d\n%s", r.code, r.body)
+	}
+	// The English editor as the translator's page shows it, lead photo fields included.
+	loaded := func() url.Values {
+		f := pn.mustLoad(t, n, "en", actSave)
+		st := pn.stored(t, n)
+		f.Set("photo_id", st.Photo.ID)
+		f.Set("photo_caption", st.Photo.Caption["en"])
+		f.Set("photo_credit", st.Photo.Credit["en"])
+		return f
+	}
+	tf := loaded()
+
+	f = pn.mustLoad(t, n, "ko", actSave)
+	f.Set("photo_id", p2.ID)
+	if r := editor.post(editHref(n, "ko"), f); r.code != http.StatusSeeOther {
+		t.Fatalf("replace the photo: %d", r.code)
+	}
+	tf.Set("headline", "Trade agreement briefing, translated")
+	if r := translator.post(editHref(n, "en"), tf); r.code != http.StatusSeeOther {
+		t.Fatalf("translator's save from before the photo changed: %d, want 303\n%s", r.code, elementOf(r.body, "wide-clashes", "</table>"))
+	}
+	if st := pn.stored(t, n); st.Photo.ID != p2.ID || st.Version("en").Headline != "Trade agreement briefing, translated" {
+		t.Errorf("after the translator's save: photo %s, English headline %q", st.Photo.ID, st.Version("en").Headline)
+	}
+
+	tf = loaded()
+	f = pn.mustLoad(t, n, "ko", actSave)
+	f.Set("photo_id", p2.ID)
+	f.Set("photo_caption", "새 사진 설명")
+	if r := editor.post(editHref(n, "ko"), f); r.code != http.StatusSeeOther {
+		t.Fatalf("Korean caption: %d", r.code)
+	}
+	tf.Set("photo_caption", "A new caption")
+	if r := translator.post(editHref(n, "en"), tf); r.code != http.StatusSeeOther {
+		t.Fatalf("translator's caption: %d", r.code)
+	}
+	if st := pn.stored(t, n); st.Photo.ID != p2.ID || st.Photo.Caption["ko"] != "새 사진 설명" || st.Photo.Caption["en"] != "A new caption" {
+		t.Errorf("after both captions: %+v", st.Photo)
+	}
+}
