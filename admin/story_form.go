@@ -195,12 +195,13 @@ func (a *Admin) storyPage(c *gin.Context, status int, st *story.Story, lng strin
 		}
 	}
 	d.StatusCode, d.Status = string(cur), l.T(statusNames[cur])
-	d.CanSave = auth.CanEditVersion(u, cand, lng) || (st == nil && auth.Can(u, auth.ActCreateStory, nil))
-	d.CanSubmit = d.CanSave && auth.Can(u, auth.ActSubmit, cand) && allowed(actSubmit, cur)
-	d.CanPublish = d.CanSave && auth.Can(u, auth.ActPublish, cand)
-	d.CanSchedule = d.CanSave && auth.Can(u, auth.ActSchedule, cand) && allowed(actSchedule, cur)
-	d.CanUnpublish = st != nil && d.CanSave && auth.Can(u, auth.ActUnpublish, cand) && allowed(actUnpublish, cur)
-	d.Autosave = d.CanSave && allowed(actAutosave, cur)
+	hand := auth.Hand(u, st, lng)
+	d.CanSave = story.May(cur, story.StepSave, hand)
+	d.CanSubmit = story.May(cur, story.StepSubmit, hand)
+	d.CanPublish = story.May(cur, story.StepPublish, hand)
+	d.CanSchedule = story.May(cur, story.StepSchedule, hand)
+	d.CanUnpublish = st != nil && story.May(cur, story.StepUnpublish, hand)
+	d.Autosave = story.May(cur, story.StepAutosave, hand)
 	d.StoryWideLocked = storyWideLocked(u, st)
 	if conflict && st != nil {
 		d.ConflictHref = editHref(st.Number, lng)

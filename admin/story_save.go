@@ -15,39 +15,16 @@ import (
 	"github.com/newsroom/newsroom/story"
 )
 
-// The editor's buttons (the form's "action" field).
+// The editor's buttons (the form's "action" field): the workflow's steps
+// (story.Move decides who may take which, from which state).
 const (
-	actSave      = "save"
-	actAutosave  = "autosave"
-	actSubmit    = "submit"
-	actPublish   = "publish"
-	actSchedule  = "schedule"
-	actUnpublish = "unpublish"
+	actSave      = string(story.StepSave)
+	actAutosave  = string(story.StepAutosave)
+	actSubmit    = string(story.StepSubmit)
+	actPublish   = string(story.StepPublish)
+	actSchedule  = string(story.StepSchedule)
+	actUnpublish = string(story.StepUnpublish)
 )
-
-// actionRights is what each button needs beyond the right to edit the version.
-var actionRights = map[string]auth.Action{
-	actSubmit: auth.ActSubmit, actPublish: auth.ActPublish,
-	actSchedule: auth.ActSchedule, actUnpublish: auth.ActUnpublish,
-}
-
-// allowed reports whether action may start from status: the workflow is
-// draft → in review → published, or scheduled → published; published →
-// unpublished. Autosave only touches versions readers cannot see and no
-// schedule waits on, so a half-typed sentence never goes live.
-func allowed(action string, from story.Status) bool {
-	switch action {
-	case actSave, actPublish:
-		return true
-	case actAutosave, actSubmit:
-		return from == story.Draft || from == story.InReview || from == story.Unpublished
-	case actSchedule:
-		return from != story.Published
-	case actUnpublish:
-		return from == story.Published || from == story.Scheduled
-	}
-	return false
-}
 
 // done names the notice shown after each action.
 var done = map[string]string{
@@ -101,46 +78,21 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 		from = old.Status
 	}
 
-	// Rights first: a refused action is a 403 whatever the fields say.
-	mayEdit := auth.CanEditVersion(u, cand, lng) || (cur == nil && auth.Can(u, auth.ActCreateStory, nil))
-	if right, ok := actionRights[in.Action]; !mayEdit || (ok && !auth.Can(u, right, cand)) {
+	// The workflow: a refused right is a 403 whatever the fields say.
+	to, moveErr := story.Move(from, story.Step(in.Action), auth.Hand(u, cur, lng))
+	switch err := moveErr; {
+	case errors.Is(err, story.ErrNotYours):
 		a.fail(c, auth.ErrForbidden)
 		return
-	}
-	if _, known := done[in.Action]; !known {
+	case errors.Is(err, story.ErrUnknownStep):
 		a.fail(c, &httpError{status: http.StatusBadRequest, id: "admin.error.bad_form"})
 		return
-	}
-	if !allowed(in.Action, from) {
+	case err != nil:
 		a.fail(c, &httpError{status: http.StatusConflict, id: "admin.story.not_allowed_now"})
 		return
 	}
 
-	slug, bad := slugFor(in)
-	if bad != "" {
-		f.fail("slug", l.T(bad))
-	} else if a.slugTaken(lng, slug, cand.Number) {
-		f.fail("slug", l.T("admin.story.slug_taken"))
-	}
-	var at = a.now()
-	if in.Action == actSchedule {
-		t, ok := a.parseSchedule(in.ScheduleAt)
-		switch {
-		case !ok:
-			f.fail("schedule_at", l.T("admin.story.schedule_invalid"))
-		case !t.After(a.now()):
-			f.fail("schedule_at", l.T("admin.story.schedule_past"))
-		}
-		at = t
-	}
-	photo, known := a.leadPhoto(cand.Photo, lng, in.Photo)
-	if !known {
-		f.fail("photo_id", l.T("admin.photo.unknown"))
-	} else if needsAlt(in.Action, from) {
-		if missing := a.missingAlt(photo, lng, in.Body); len(missing) > 0 {
-			f.fail("photo_alt", l.T("admin.photo.alt_missing", "Lang", langName(l, a.langs, lng)))
-		}
-	}
+	slug, at, photo := a.checkVersion(f, cand, from, in)
 	if !f.ok() {
 		a.renderStoryError(c, cur, lng, in, f.Errs)
 		return
@@ -152,7 +104,7 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 	// language is kept, and only a field both changed is a conflict.
 	tags, _ := parseTags(in.Tags) // checked by readStory
 	mine := story.Wide{Section: in.Section, Tags: tags, Byline: in.Byline, Photo: photo, Priority: cand.Priority}
-	wide, wideChanged, clashes, err := a.mergeWide(ctx, cur, lng, in.WideBase, mine)
+	wide, wideChanged, clashes, err := a.mergeWide(ctx, cur, in, mine, keep != nil)
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -166,7 +118,7 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 		return
 	}
 
-	v := a.nextVersion(c, cur, old, in, slug, at)
+	v := a.nextVersion(c, cur, old, in, slug, to, at)
 	var wideNew *story.Wide
 	if cur == nil || wideChanged {
 		wideNew = &wide
@@ -207,9 +159,42 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 	c.Redirect(http.StatusSeeOther, back+"?done="+done[in.Action])
 }
 
+// checkVersion checks what the form's fields say beyond their own limits
+// (readStory): the slug, the time to publish at, the lead photo and its alt
+// text. It returns them as the save stores them; messages go into f.
+func (a *Admin) checkVersion(f *fields, cand *story.Story, from story.Status, in storyInput) (string, time.Time, story.Photo) {
+	l, lng := f.l, in.Lang
+	slug, bad := slugFor(in)
+	if bad != "" {
+		f.fail("slug", l.T(bad))
+	} else if a.slugTaken(lng, slug, cand.Number) {
+		f.fail("slug", l.T("admin.story.slug_taken"))
+	}
+	at := a.now()
+	if in.Action == actSchedule {
+		t, ok := a.parseSchedule(in.ScheduleAt)
+		switch {
+		case !ok:
+			f.fail("schedule_at", l.T("admin.story.schedule_invalid"))
+		case !t.After(a.now()):
+			f.fail("schedule_at", l.T("admin.story.schedule_past"))
+		}
+		at = t
+	}
+	photo, known := a.leadPhoto(cand.Photo, lng, in.Photo)
+	if !known {
+		f.fail("photo_id", l.T("admin.photo.unknown"))
+	} else if needsAlt(in.Action, from) {
+		if missing := a.missingAlt(photo, lng, in.Body); len(missing) > 0 {
+			f.fail("photo_alt", l.T("admin.photo.alt_missing", "Lang", langName(l, a.langs, lng)))
+		}
+	}
+	return slug, at, photo
+}
+
 // nextVersion is the language version a save stores: the stored one (or a
 // new one) with the form's text and the workflow step of the button pressed.
-func (a *Admin) nextVersion(c *gin.Context, cur *story.Story, old *story.Version, in storyInput, slug string, at time.Time) story.Version {
+func (a *Admin) nextVersion(c *gin.Context, cur *story.Story, old *story.Version, in storyInput, slug string, to story.Status, at time.Time) story.Version {
 	u := auth.UserFrom(c)
 	lng := in.Lang
 	v := story.Version{Lang: lng}
@@ -227,22 +212,15 @@ func (a *Admin) nextVersion(c *gin.Context, cur *story.Story, old *story.Version
 	v.Words, v.EditedBy = markdown.Words(in.Body), u.ID
 	now := a.now().UTC()
 	wasLive := v.Status == story.Published
+	v.Status = to
 	switch in.Action {
-	case actSave, actAutosave:
-		if v.Status == "" {
-			v.Status = story.Draft
-		}
-	case actSubmit:
-		v.Status = story.InReview
 	case actPublish:
-		v.Status, v.ScheduledAt = story.Published, time.Time{}
+		v.ScheduledAt = time.Time{}
 		if v.PublishedAt.IsZero() {
 			v.PublishedAt = now
 		}
 	case actSchedule:
-		v.Status, v.ScheduledAt = story.Scheduled, at.UTC()
-	case actUnpublish:
-		v.Status = story.Unpublished
+		v.ScheduledAt = at.UTC()
 	}
 	if wasLive && v.Status == story.Published {
 		v.UpdatedAt = now // shown to readers as "Updated"
@@ -264,7 +242,6 @@ func (a *Admin) storeVersion(c *gin.Context, cur, cand *story.Story, lng string,
 	if cur == nil {
 		next := *cand
 		next.SetWide(*wide)
-		next.Tags, next.Byline = nonNil(next.Tags), nonNil(next.Byline)
 		next.Versions = map[string]*story.Version{lng: &v}
 		n, err := a.store.CreateStory(ctx, &next, map[string]string{lng: in.Body}, by)
 		if err != nil {
@@ -294,14 +271,6 @@ func (a *Admin) storeVersion(c *gin.Context, cur, cand *story.Story, lng string,
 		}
 	}
 	return saved, err
-}
-
-// nonNil stores an empty list as [] rather than null.
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // originalLang is the language a new version of st translates: the paper's

@@ -13,15 +13,18 @@ import (
 
 // mergeWide merges the story-wide fields a save sends (mine) into those of
 // cur, the stored story, given the revision of them the form was loaded at
-// (story.MergeWide). For a new story mine is all there is.
-func (a *Admin) mergeWide(ctx context.Context, cur *story.Story, lng string, wideBase int, mine story.Wide) (story.Wide, bool, []string, error) {
+// (story.MergeWide). For a new story mine is all there is. locked is for
+// a translator, who may change only the lead photo's caption and credit in
+// lng: their other story-wide fields are what they started from, whatever
+// the form (or readStory) says.
+func (a *Admin) mergeWide(ctx context.Context, cur *story.Story, in storyInput, mine story.Wide, locked bool) (story.Wide, bool, []string, error) {
 	if cur == nil {
 		return mine, true, nil, nil
 	}
 	theirs := cur.Wide()
 	base := &theirs
-	if wideBase != cur.WideRevision {
-		w, err := a.store.WideRevision(ctx, cur.Number, wideBase)
+	if in.WideBase != cur.WideRevision {
+		w, err := a.store.WideRevision(ctx, cur.Number, in.WideBase)
 		switch {
 		case errors.Is(err, store.ErrNotFound):
 			base = nil // unknown start: whatever differs is a conflict, never an overwrite
@@ -31,7 +34,18 @@ func (a *Admin) mergeWide(ctx context.Context, cur *story.Story, lng string, wid
 			base = &w
 		}
 	}
-	merged, changed, clashes := story.MergeWide(base, mine, theirs, lng)
+	if locked {
+		start := theirs
+		if base != nil {
+			start = *base
+		}
+		mine = start
+		if in.Photo.Set {
+			mine.Photo.Caption = withLang(start.Photo.Caption, in.Lang, in.Photo.Caption)
+			mine.Photo.Credit = withLang(start.Photo.Credit, in.Lang, in.Photo.Credit)
+		}
+	}
+	merged, changed, clashes := story.MergeWide(base, mine, theirs, in.Lang)
 	return merged, changed, clashes, nil
 }
 

@@ -127,10 +127,11 @@ func (a *Admin) translateShow(c *gin.Context) {
 		d.SourceRevision = v.SourceRevision
 	}
 	d.StatusCode, d.Status = string(cur), l.T(statusNames[cur])
-	d.CanSave = true
-	d.CanSubmit = auth.Can(u, auth.ActSubmit, st) && allowed(actSubmit, cur)
-	d.CanPublish = auth.Can(u, auth.ActPublish, st)
-	d.Autosave = allowed(actAutosave, cur)
+	hand := auth.Hand(u, st, lng)
+	d.CanSave = story.May(cur, story.StepSave, hand)
+	d.CanSubmit = story.May(cur, story.StepSubmit, hand)
+	d.CanPublish = story.May(cur, story.StepPublish, hand)
+	d.Autosave = story.May(cur, story.StepAutosave, hand)
 	if d.Extras.Stale, err = a.staleness(ctx, l, u, st, lng); err != nil {
 		a.fail(c, err)
 		return

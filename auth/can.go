@@ -160,3 +160,25 @@ func CanEditPhoto(u *User, uploadedBy string, shownIn []*story.Story) bool {
 func CanCaptionPhoto(u *User, mayEdit bool, lang string) bool {
 	return mayEdit || (Can(u, ActTranslatePhoto, nil) && u.Lang != "" && u.Lang == lang)
 }
+
+// Hand is who u is to the workflow of the language version lang of st
+// (nil: a story not saved yet), for story.Move: an editor (who may publish),
+// the owner (who may edit the story), a translator of a translation, or
+// no one.
+func Hand(u *User, st *story.Story, lang string) story.Hand {
+	switch {
+	case st == nil && Can(u, ActCreateStory, nil) && Can(u, ActPublish, nil):
+		return story.HandEditor
+	case st == nil && Can(u, ActCreateStory, nil):
+		return story.HandOwner
+	case st == nil:
+		return story.HandNone
+	case Can(u, ActPublish, st):
+		return story.HandEditor
+	case Can(u, ActEditStory, st):
+		return story.HandOwner
+	case IsTranslation(st, lang) && Can(u, ActTranslate, st):
+		return story.HandTranslator
+	}
+	return story.HandNone
+}

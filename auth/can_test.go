@@ -166,3 +166,29 @@ func TestCanEditPhoto(t *testing.T) {
 		t.Error("a reporter captions the photos they may edit, only")
 	}
 }
+
+// TestHandPerRoleAndStory: who each role is to the workflow (story.Move)
+// of a new story, their own story's original, someone else's original,
+// and a translation of someone else's story.
+func TestHandPerRoleAndStory(t *testing.T) {
+	other := &story.Story{CreatedBy: "someone", Byline: []string{"kim"},
+		Versions: map[string]*story.Version{"ko": {}, "en": {TranslatedFrom: "ko"}}}
+	want := map[Role][4]story.Hand{ // new, own original, other's original, other's translation
+		store.RoleAdmin:      {story.HandEditor, story.HandEditor, story.HandEditor, story.HandEditor},
+		store.RoleEditor:     {story.HandEditor, story.HandEditor, story.HandEditor, story.HandEditor},
+		store.RoleReporter:   {story.HandOwner, story.HandOwner, story.HandNone, story.HandNone},
+		store.RoleTranslator: {story.HandNone, story.HandNone, story.HandNone, story.HandTranslator},
+	}
+	for _, role := range store.Roles {
+		u := &User{ID: "me", Role: role, Handle: "me"}
+		own := &story.Story{CreatedBy: "me", Versions: map[string]*story.Version{"ko": {}}}
+		got := [4]story.Hand{Hand(u, nil, "ko"), Hand(u, own, "ko"), Hand(u, other, "ko"), Hand(u, other, "en")}
+		if got != want[role] {
+			t.Errorf("%s: %v, want %v", role, got, want[role])
+		}
+		u.Disabled = true
+		if h := Hand(u, own, "ko"); h != story.HandNone {
+			t.Errorf("disabled %s: %s", role, h)
+		}
+	}
+}

@@ -68,11 +68,16 @@ func (c *Catalog) Load(stories []*story.Story, sections []story.Section, authors
 }
 
 // Put stores a new snapshot of a story and returns the one it replaced (nil if new).
-// The caller must not modify st afterwards.
+// A snapshot older than the one held (fewer writes: two saves of one story
+// reporting back in the other order) is ignored, and Put returns the held
+// one. The caller must not modify st afterwards.
 func (c *Catalog) Put(st *story.Story) (old *story.Story) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	old = c.stories[st.Number]
+	if old != nil && st.Writes < old.Writes {
+		return old
+	}
 	c.stories[st.Number] = st
 	c.idx, c.vers, c.all = nil, nil, nil
 	return old

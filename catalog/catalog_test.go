@@ -92,6 +92,26 @@ func TestTopStoryPrefersPriorityAmongRecent(t *testing.T) {
 	}
 }
 
+// TestOlderSnapshotArrivingLateIsIgnored: two saves of one story report
+// back in the other order; the reader site keeps the newer snapshot.
+func TestOlderSnapshotArrivingLateIsIgnored(t *testing.T) {
+	c := New([]string{"ko"}, func() time.Time { return t0 })
+	first := mk(1, "business", nil, map[string]time.Time{"ko": t0.Add(-time.Hour)})
+	first.Writes = 1
+	second := mk(1, "community", nil, map[string]time.Time{"ko": t0.Add(-time.Hour)})
+	second.Writes = 2
+	c.Put(second)
+	if got := c.Put(first); got != second {
+		t.Errorf("Put of the older snapshot returned %v, want the one kept", got)
+	}
+	if got, _ := c.Live("ko", 1); got.Story.Section != "community" {
+		t.Fatalf("section %q: the older snapshot replaced the newer", got.Story.Section)
+	}
+	if es, _ := c.BySection("ko", "community", 0, 10); len(es) != 1 {
+		t.Errorf("community listing %v", numbers(es))
+	}
+}
+
 // TestConcurrentReadsAndWrites runs readers against writers; run with -race.
 func TestConcurrentReadsAndWrites(t *testing.T) {
 	c := New([]string{"ko", "en"}, func() time.Time { return t0 })

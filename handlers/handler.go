@@ -177,6 +177,9 @@ func (h *Handler) contact() string {
 // pages show what.
 func (h *Handler) StoryChanged(st *story.Story) {
 	old := h.cat.Put(st)
+	if old == h.cat.Story(st.Number) {
+		return // an older snapshot than the catalogue's: nothing to change
+	}
 	h.cache.Invalidate(affected(old, st)...)
 	h.indexStory(context.Background(), st)
 }

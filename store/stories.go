@@ -252,7 +252,7 @@ func (s *Store) updateHead(ctx context.Context, st *story.Story, lang string, v 
 	defer cancel()
 	var d storyDoc
 	err := s.db.Collection("stories").FindOneAndUpdate(cctx, bson.D{{Key: "_id", Value: storyID(st.Number)}},
-		bson.D{{Key: "$set", Value: set}}, options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&d)
+		bson.D{{Key: "$set", Value: set}, {Key: "$inc", Value: bson.D{{Key: "writes", Value: 1}}}}, options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&d)
 	if err != nil {
 		return nil, err
 	}

@@ -82,20 +82,14 @@ func (s *Store) insertWide(ctx context.Context, st *story.Story, wide story.Wide
 
 // wideSet is the $set of the story-wide fields at revision rev.
 func wideSet(w story.Wide, rev int) bson.D {
+	var st story.Story
+	st.SetWide(w)
 	return bson.D{
-		{Key: "section", Value: w.Section},
-		{Key: "tags", Value: nonNil(w.Tags)},
-		{Key: "byline", Value: nonNil(w.Byline)},
-		{Key: "photo", Value: w.Photo},
-		{Key: "priority", Value: w.Priority},
+		{Key: "section", Value: st.Section},
+		{Key: "tags", Value: st.Tags},
+		{Key: "byline", Value: st.Byline},
+		{Key: "photo", Value: st.Photo},
+		{Key: "priority", Value: st.Priority},
 		{Key: "wide_revision", Value: rev},
 	}
-}
-
-// nonNil stores an empty list as [] rather than null.
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }

@@ -155,10 +155,13 @@ type Story struct {
 	Priority int                 `bson:"priority,omitempty"` // higher: leads the front page
 	// WideRevision counts the changes of the story-wide fields (section,
 	// tags, byline, photo, priority): see Wide and MergeWide.
-	WideRevision int       `bson:"wide_revision,omitempty"`
-	CreatedBy    string    `bson:"created_by,omitempty"`
-	CreatedAt    time.Time `bson:"created_at"`
-	UpdatedAt    time.Time `bson:"updated_at"` // any change, for catching up across instances
+	WideRevision int `bson:"wide_revision,omitempty"`
+	// Writes counts the updates of the stored story, so that of two
+	// snapshots of it the newer is known whatever order they arrive in.
+	Writes    int64     `bson:"writes,omitempty"`
+	CreatedBy string    `bson:"created_by,omitempty"`
+	CreatedAt time.Time `bson:"created_at"`
+	UpdatedAt time.Time `bson:"updated_at"` // any change, for catching up across instances
 	// TrashedAt is when the story was moved to the trash (zero: it is
 	// not): readers see none of its versions, editors may restore it until
 	// TrashKeep has passed, and then it is purged.

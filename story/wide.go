@@ -24,9 +24,16 @@ func (s *Story) Wide() Wide {
 	return Wide{Section: s.Section, Tags: slices.Clone(s.Tags), Byline: slices.Clone(s.Byline), Photo: s.Photo, Priority: s.Priority}
 }
 
-// SetWide replaces the story-wide fields of s with w.
+// SetWide replaces the story-wide fields of s with w; no tags or byline
+// is an empty list, stored as [] rather than null.
 func (s *Story) SetWide(w Wide) {
 	s.Section, s.Tags, s.Byline, s.Photo, s.Priority = w.Section, w.Tags, w.Byline, w.Photo, w.Priority
+	if s.Tags == nil {
+		s.Tags = []string{}
+	}
+	if s.Byline == nil {
+		s.Byline = []string{}
+	}
 }
 
 // wideField is one story-wide field a save may change: its name (for the
