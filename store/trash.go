@@ -19,7 +19,7 @@ func (s *Store) TrashStory(ctx context.Context, n int, by string) (*story.Story,
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	return s.setTrash(ctx, n, "trash", bson.D{{Key: "$set", Value: bson.D{
 		{Key: "trashed_at", Value: now}, {Key: "trashed_by", Value: by}, {Key: "updated_at", Value: now},
-	}}})
+	}}, writesUp})
 }
 
 // RestoreStory takes story n out of the trash, touching nothing else.
@@ -28,8 +28,13 @@ func (s *Store) RestoreStory(ctx context.Context, n int) (*story.Story, error) {
 	return s.setTrash(ctx, n, "restore", bson.D{
 		{Key: "$unset", Value: bson.D{{Key: "trashed_at", Value: ""}, {Key: "trashed_by", Value: ""}}},
 		{Key: "$set", Value: bson.D{{Key: "updated_at", Value: now}}},
+		writesUp,
 	})
 }
+
+// writesUp counts an update of the story (story.Story.Writes), so that the
+// catalogue takes the copy read after it over one read before.
+var writesUp = bson.E{Key: "$inc", Value: bson.D{{Key: "writes", Value: 1}}}
 
 func (s *Store) setTrash(ctx context.Context, n int, what string, update bson.D) (*story.Story, error) {
 	unlock := s.lockStory(n)
