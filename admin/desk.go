@@ -78,7 +78,12 @@ func (a *Admin) deskShow(c *gin.Context) {
 		}
 	}
 	rows := func(list []deskWork) []deskRow {
-		slices.SortStableFunc(list, func(x, y deskWork) int { return x.at.Compare(y.at) })
+		slices.SortFunc(list, func(x, y deskWork) int {
+			if c := x.at.Compare(y.at); c != 0 {
+				return c
+			}
+			return y.st.Number - x.st.Number // ties: the newer story first
+		})
 		list = list[:min(len(list), deskLimit)]
 		out := make([]deskRow, 0, len(list))
 		for _, w := range list {
