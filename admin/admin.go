@@ -21,6 +21,7 @@ import (
 	"github.com/newsroom/newsroom/markdown"
 	"github.com/newsroom/newsroom/photos"
 	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/search"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
 	"github.com/newsroom/newsroom/templates"
@@ -55,7 +56,10 @@ type Deps struct {
 	// bodies and the alt text check before publishing; nil leaves all
 	// three out.
 	Photos *photos.Library
-	Now    func() time.Time
+	// SearchProgress tells whether the search index is still catching up
+	// (the dashboard says so); nil: never.
+	SearchProgress func() search.Progress
+	Now            func() time.Time
 }
 
 // Admin holds the newsroom's pages; nothing here changes per request
@@ -74,6 +78,7 @@ type Admin struct {
 	identity func(store.Identity)
 	removed  func(int)
 	photos   *photos.Library
+	search   func() search.Progress
 	now      func() time.Time
 
 	pages  *render.Renderer
@@ -106,7 +111,7 @@ func New(d Deps) (*Admin, error) {
 		store: d.Store, cat: d.Catalog, auth: d.Auth, langs: d.Langs, md: d.Markdown, log: d.Log,
 		baseURL: d.BaseURL.String(), secure: d.BaseURL.Scheme == "https",
 		changed: d.Changed, sections: d.SectionsChanged, identity: d.IdentityChanged, removed: d.Removed,
-		photos: d.Photos, now: d.Now,
+		photos: d.Photos, search: d.SearchProgress, now: d.Now,
 		pages: pages, assets: assets, cop: http.NewCrossOriginProtection(),
 	}
 	if a.log == nil {

@@ -145,7 +145,7 @@ func newSite(ctx context.Context, cfg *config.Config, log *slog.Logger, st *stor
 	adm, err := admin.New(admin.Deps{
 		Store: st, Catalog: cat, Auth: authSvc, Langs: langs, Markdown: md, Log: log, BaseURL: cfg.BaseURL,
 		Changed: h.StoryChanged, SectionsChanged: h.Refresh, IdentityChanged: applyIdentity,
-		Removed: h.StoryRemoved, Photos: lib,
+		Removed: h.StoryRemoved, Photos: lib, SearchProgress: h.SearchProgress,
 	})
 	if err != nil {
 		return nil, err
