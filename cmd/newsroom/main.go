@@ -25,18 +25,20 @@ var version = "dev"
 type command struct {
 	name, summary string
 	run           func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+	hidden        bool // for tests; not in the usage
 }
 
 func commands() []command {
 	return []command{
-		{"serve", "run the site (the default)", runServe},
-		{"demo", "load the demo edition; --archive N adds N synthetic stories", runDemo},
-		{"reindex", "rebuild the search index from the database", runReindex},
-		{"user", "user add --email … --role …: create an account (password from a prompt or stdin)", runUser},
+		{"serve", "run the site (the default)", runServe, false},
+		{"demo", "load the demo edition; --archive N adds N synthetic stories", runDemo, false},
+		{"reindex", "rebuild the search index from the database", runReindex, false},
+		{"user", "user add --email … --role …: create an account (password from a prompt or stdin)", runUser, false},
 		{"version", "print the version", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
 			fmt.Fprintln(stdout, "newsroom", version)
 			return nil
-		}},
+		}, false},
+		{"dbserver", "run the embedded database server alone (tests of several instances)", runDBServer, true},
 	}
 }
 
@@ -74,7 +76,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: newsroom [command] [flags]\n\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		if !c.hidden {
+			fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		}
 	}
 	fmt.Fprintln(w, "\nRun 'newsroom <command> --help' for a command's flags; every flag has an environment twin.")
 }
