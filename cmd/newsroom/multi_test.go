@@ -303,7 +303,7 @@ func TestMultiInstance(t *testing.T) {
 	t.Logf("figure: instance start-up against the separate server (to /healthz 200): %v", startups)
 	a, b, d := c.insts[0], c.insts[1], c.insts[2]
 	ea := login(t, a, "admin@demo.newsroom") // an admin: deleting is theirs
-	within := 2*pollInterval + time.Second // two polls, and a second for the request itself
+	within := 2*pollInterval + time.Second   // two polls, and a second for the request itself
 
 	// Publish, edit, unpublish and delete on A reach B and C.
 	n := ea.save(0, 0, "publish", "다중 인스턴스 전파 시험")
