@@ -25,9 +25,13 @@ import (
 // again, and skipping entries already applied, picks them up.
 const Overlap = time.Minute
 
-// fetchOneByOne is how many changed stories are read by key; more are read
-// with one query (each key lookup is a scan on the embedded server too).
-const fetchOneByOne = 20
+// fetchOneByOne is how many changed stories are read by key; up to
+// fetchInOne are read with one query (each key lookup is a scan on the
+// embedded server too); more (an import) reload the whole catalogue.
+const (
+	fetchOneByOne = 20
+	fetchInOne    = 200
+)
 
 // pruneEvery is how often an instance removes change entries past the
 // retention window.
@@ -208,11 +212,16 @@ func (f *Follower) stories(ctx context.Context, numbers []int) error {
 			}
 			found = append(found, st)
 		}
-	} else {
+	} else if len(numbers) <= fetchInOne {
 		var err error
 		if found, err = f.d.Store.StoriesNumbered(ctx, numbers); err != nil {
 			return err
 		}
+	} else {
+		// An import: reading everything once is cheaper than an $in over
+		// thousands of numbers, which costs a comparison per number for
+		// every story on the embedded server.
+		return f.d.Reload(ctx)
 	}
 	if len(found) > 0 {
 		f.d.Stories(found)
