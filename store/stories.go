@@ -59,8 +59,10 @@ func (s *Store) Stories(ctx context.Context) ([]*story.Story, error) {
 }
 
 func (s *Store) findStories(ctx context.Context, what string, filter bson.D) ([]*story.Story, error) {
-	// Loading the whole archive may take longer than one ordinary call.
-	ctx, cancel := context.WithTimeout(ctx, 6*s.timeout)
+	// Loading the whole archive may take much longer than one ordinary
+	// call: a server busy with other instances' catch-up took over 30 s for
+	// 20,000 stories, and an instance that cannot load them cannot start.
+	ctx, cancel := context.WithTimeout(ctx, 24*s.timeout)
 	defer cancel()
 	cur, err := s.db.Collection("stories").Find(ctx, filter)
 	if err != nil {
