@@ -51,11 +51,12 @@ func (a *Admin) deskShow(c *gin.Context) {
 	d := deskData{frame: a.frame(c, l)}
 	// The work is gathered first and rows made only for what is shown.
 	var missing, inProgress, stale []deskWork
+	codes := a.langs.Codes()
 	for _, st := range a.cat.All() {
 		if fs != "" && st.Section != fs {
 			continue
 		}
-		for _, to := range a.langs.Codes() {
+		for _, to := range codes {
 			if fl != "" && to != fl {
 				continue
 			}
