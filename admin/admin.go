@@ -23,6 +23,7 @@ import (
 	"github.com/newsroom/newsroom/photos"
 	"github.com/newsroom/newsroom/redirect"
 	"github.com/newsroom/newsroom/render"
+	"github.com/newsroom/newsroom/search"
 	"github.com/newsroom/newsroom/static"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
@@ -72,6 +73,9 @@ type Deps struct {
 	// Backups reports the scheduled backups (shown on the settings page);
 	// nil means they are off.
 	Backups func() backup.Status
+	// SearchProgress tells whether the search index is still catching up
+	// (the dashboard says so); nil: never.
+	SearchProgress func() search.Progress
 }
 
 // Admin holds the newsroom's pages; nothing here changes per request
@@ -91,6 +95,7 @@ type Admin struct {
 	removed  func(int)
 	fronts   func(map[string]story.Front)
 	photos   *photos.Library
+	search   func() search.Progress
 	now      func() time.Time
 	backups  func() backup.Status // nil: no scheduled backups
 
@@ -129,7 +134,7 @@ func New(d Deps) (*Admin, error) {
 		store: d.Store, cat: d.Catalog, auth: d.Auth, langs: d.Langs, md: d.Markdown, log: d.Log,
 		baseURL: d.BaseURL.String(), secure: d.BaseURL.Scheme == "https",
 		changed: d.Changed, sections: d.SectionsChanged, identity: d.IdentityChanged, removed: d.Removed,
-		fronts: d.FrontsChanged, photos: d.Photos, now: d.Now, backups: d.Backups, importDir: d.ImportDir, redirects: d.Redirects, misses: d.Misses,
+		fronts: d.FrontsChanged, photos: d.Photos, search: d.SearchProgress, now: d.Now, backups: d.Backups, importDir: d.ImportDir, redirects: d.Redirects, misses: d.Misses,
 		pages: pages, assets: assets, cop: http.NewCrossOriginProtection(),
 	}
 	if a.log == nil {

@@ -54,8 +54,13 @@ func newTestNewsroom(t testing.TB, withUsers bool) *testNewsroom {
 // Deps: the media library, the reader site.
 func newTestNewsroomWith(t testing.TB, withUsers bool, router func(tn *testNewsroom, d *Deps) *gin.Engine) *testNewsroom {
 	t.Helper()
+	return newTestNewsroomOver(t, sitetest.Store(t), withUsers, router)
+}
+
+// newTestNewsroomOver is newTestNewsroomWith over the database st.
+func newTestNewsroomOver(t testing.TB, st *store.Store, withUsers bool, router func(tn *testNewsroom, d *Deps) *gin.Engine) *testNewsroom {
+	t.Helper()
 	ctx := context.Background()
-	st := sitetest.Store(t)
 	langs := sitetest.Langs(t)
 	cat := sitetest.Catalog(t, st)
 	svc := auth.New(st, auth.Config{Params: cheap, Log: slog.New(slog.DiscardHandler)})

@@ -41,6 +41,8 @@ type dashboardData struct {
 	frame
 	Groups                            []group
 	Langs, Sections, Statuses, People []option
+	// Search says the search index is still catching up, and how far.
+	Search string
 }
 
 // statusNames are the workflow states' message IDs, literal for the locale test.
@@ -93,6 +95,11 @@ func (a *Admin) dashboardShow(c *gin.Context) {
 		}
 	} else {
 		d.Groups = []group{{l.T(statusNames[fst]), list(fst, nil)}}
+	}
+	if a.search != nil {
+		if sp := a.search(); sp.Incomplete {
+			d.Search = l.T("admin.search.incomplete", "Done", l.Number(sp.Done), "Total", l.Number(sp.Total))
+		}
 	}
 	d.Langs = []option{{"", l.T("admin.filter.all_langs"), fl == ""}}
 	for _, code := range a.langs.Codes() {

@@ -51,11 +51,12 @@ func (a *Admin) deskShow(c *gin.Context) {
 	d := deskData{frame: a.frame(c, l)}
 	// The work is gathered first and rows made only for what is shown.
 	var missing, inProgress, stale []deskWork
+	codes := a.langs.Codes()
 	for _, st := range a.cat.All() {
 		if st.Trashed() || (fs != "" && st.Section != fs) {
 			continue
 		}
-		for _, to := range a.langs.Codes() {
+		for _, to := range codes {
 			if fl != "" && to != fl {
 				continue
 			}
@@ -78,7 +79,12 @@ func (a *Admin) deskShow(c *gin.Context) {
 		}
 	}
 	rows := func(list []deskWork) []deskRow {
-		slices.SortStableFunc(list, func(x, y deskWork) int { return x.at.Compare(y.at) })
+		slices.SortFunc(list, func(x, y deskWork) int {
+			if c := x.at.Compare(y.at); c != 0 {
+				return c
+			}
+			return y.st.Number - x.st.Number // ties: the newer story first
+		})
 		list = list[:min(len(list), deskLimit)]
 		out := make([]deskRow, 0, len(list))
 		for _, w := range list {

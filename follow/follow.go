@@ -25,9 +25,13 @@ import (
 // again, and skipping entries already applied, picks them up.
 const Overlap = time.Minute
 
-// fetchOneByOne is how many changed stories are read by key; more are read
-// with one query (each key lookup is a scan on the embedded server too).
-const fetchOneByOne = 20
+// fetchOneByOne is how many changed stories are read by key; up to
+// fetchInOne are read with one query (each key lookup is a scan on the
+// embedded server too); more (an import) reload the whole catalogue.
+const (
+	fetchOneByOne = 20
+	fetchInOne    = 200
+)
 
 // pruneEvery is how often an instance removes change entries past the
 // retention window.
@@ -64,6 +68,7 @@ type Deps struct {
 type Follower struct {
 	d      Deps
 	cursor time.Time            // newest entry applied
+	floor  time.Time            // entries before this are in what was loaded (start, reload)
 	seen   map[string]time.Time // entries applied within the overlap
 	lastOK time.Time            // last round that read the log
 	pruned time.Time
@@ -75,22 +80,26 @@ func New(d Deps, since time.Time) *Follower {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Follower{d: d, cursor: since, seen: map[string]time.Time{}, lastOK: since}
+	return &Follower{d: d, cursor: since, floor: since, seen: map[string]time.Time{}, lastOK: since}
 }
 
-// Run polls every interval until ctx ends.
+// Run polls every interval until ctx ends. After a failed round it waits
+// longer each time (up to a minute), so that a struggling database is not
+// asked again every poll for what it could not answer.
 func (f *Follower) Run(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
+	wait := every
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case <-time.After(wait):
 		}
 		if err := f.Round(ctx); err != nil {
-			f.d.Log.Warn("catching up with other instances", "err", err)
+			wait = min(2*wait, max(every, time.Minute))
+			f.d.Log.Warn("catching up with other instances", "err", err, "next_try_in", wait)
+			continue
 		}
+		wait = every
 	}
 }
 
@@ -113,7 +122,9 @@ func (f *Follower) Round(ctx context.Context) error {
 	}
 	var todo []store.Change
 	for _, e := range entries {
-		if _, done := f.seen[e.ID]; !done && e.Origin != f.d.Store.Origin() {
+		// An entry is written after its write; one older than what this
+		// instance loaded (at start, or reloading) is in it already.
+		if _, done := f.seen[e.ID]; !done && e.Origin != f.d.Store.Origin() && !e.At.Before(f.floor) {
 			todo = append(todo, e)
 		}
 	}
@@ -145,7 +156,7 @@ func (f *Follower) reload(ctx context.Context, now time.Time) error {
 	if err := f.d.Reload(ctx); err != nil {
 		return err
 	}
-	f.cursor, f.lastOK = now, now
+	f.cursor, f.lastOK, f.floor = now, now, now
 	clear(f.seen)
 	return nil
 }
@@ -223,11 +234,16 @@ func (f *Follower) stories(ctx context.Context, numbers []int) error {
 			}
 			found = append(found, st)
 		}
-	} else {
+	} else if len(numbers) <= fetchInOne {
 		var err error
 		if found, err = f.d.Store.StoriesNumbered(ctx, numbers); err != nil {
 			return err
 		}
+	} else {
+		// An import: reading everything once is cheaper than an $in over
+		// thousands of numbers, which costs a comparison per number for
+		// every story on the embedded server.
+		return f.d.Reload(ctx)
 	}
 	if len(found) > 0 {
 		f.d.Stories(found)

@@ -162,7 +162,7 @@ func TestRoundAppliesEntriesCommittedOutOfOrder(t *testing.T) {
 	ctx := context.Background()
 	a, b := newStore(t)
 	m := &memory{stories: map[int]string{}}
-	f := follower(t, b, m, time.Now, time.Now().Add(-time.Second))
+	f := follower(t, b, m, time.Now, time.Now().Add(-2*time.Minute)) // loaded two minutes ago
 	first, err := a.CreateStory(ctx, draft("먼저 쓴 기사"), map[string]string{"ko": "본문"}, "test")
 	if err != nil {
 		t.Fatal(err)
@@ -244,5 +244,26 @@ func TestRoundSkipsOwnEntries(t *testing.T) {
 		}
 	}); len(got) != 0 {
 		t.Errorf("own entries applied: %v", got)
+	}
+}
+
+// Entries written before the instance loaded its memory are in it already:
+// a fresh instance does not apply them again (after an import of thousands
+// of stories that would mean reloading everything at once, again).
+func TestRoundSkipsEntriesOlderThanWhatWasLoaded(t *testing.T) {
+	ctx := context.Background()
+	a, b := newStore(t)
+	n, err := a.CreateStory(ctx, draft("시작 전에 쓴 기사"), map[string]string{"ko": "본문"}, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(5 * time.Millisecond) // the entry's millisecond is before the load
+	m := &memory{stories: map[int]string{}}
+	f := follower(t, b, m, time.Now, time.Now())
+	if err := f.Round(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := m.headline(n); ok {
+		t.Error("an entry older than the load was applied again")
 	}
 }

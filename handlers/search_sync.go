@@ -103,15 +103,9 @@ func (h *Handler) CatchUpSearch(ctx context.Context, force bool) (int, error) {
 	return len(refs), nil
 }
 
-// SearchProgress is how far the search index is from complete.
-type SearchProgress struct {
-	Incomplete  bool // results may miss stories until the catch-up succeeds
-	Done, Total int  // documents indexed so far by the catch-up under way
-}
-
 // SearchProgress reports the state of the search index's catch-up.
-func (h *Handler) SearchProgress() SearchProgress {
-	return SearchProgress{Incomplete: h.indexing.Load(), Done: int(h.searchDone.Load()), Total: int(h.searchTotal.Load())}
+func (h *Handler) SearchProgress() search.Progress {
+	return search.Progress{Incomplete: h.indexing.Load(), Done: int(h.searchDone.Load()), Total: int(h.searchTotal.Load())}
 }
 
 // WantSearch asks RunSearch for a catch-up (after many stories arrived at

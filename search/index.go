@@ -276,3 +276,10 @@ func fields(d Doc) map[string]any {
 	}
 	return m
 }
+
+// Progress is how far the index is from complete while it catches up with
+// the database.
+type Progress struct {
+	Incomplete  bool // results may miss stories until a catch-up succeeds
+	Done, Total int  // documents indexed so far by the catch-up under way
+}

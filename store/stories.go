@@ -59,8 +59,10 @@ func (s *Store) Stories(ctx context.Context) ([]*story.Story, error) {
 }
 
 func (s *Store) findStories(ctx context.Context, what string, filter bson.D) ([]*story.Story, error) {
-	// Loading the whole archive may take longer than one ordinary call.
-	ctx, cancel := context.WithTimeout(ctx, 6*s.timeout)
+	// Loading the whole archive may take much longer than one ordinary
+	// call: a server busy with other instances' catch-up took over 30 s for
+	// 20,000 stories, and an instance that cannot load them cannot start.
+	ctx, cancel := context.WithTimeout(ctx, 24*s.timeout)
 	defer cancel()
 	cur, err := s.db.Collection("stories").Find(ctx, filter)
 	if err != nil {
@@ -345,8 +347,7 @@ type RevisionRef struct {
 
 // Bodies returns the bodies of many revisions, keyed by ref, for rebuilding
 // the search index. Locally cached bodies are read from disk; the rest come
-// from the database in large batches (each batch is one scan on the
-// embedded server).
+// from the database in one pass over the revisions.
 func (s *Store) Bodies(ctx context.Context, refs []RevisionRef) (map[RevisionRef]string, error) {
 	out := make(map[RevisionRef]string, len(refs))
 	var missing []any
@@ -360,35 +361,43 @@ func (s *Store) Bodies(ctx context.Context, refs []RevisionRef) (map[RevisionRef
 		byID[id] = r
 		missing = append(missing, id)
 	}
-	const batch = 5000
-	for start := 0; start < len(missing); start += batch {
-		ids := missing[start:min(start+batch, len(missing))]
-		cctx, cancel := context.WithTimeout(ctx, 12*s.timeout)
-		cur, err := s.db.Collection("revisions").Find(cctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}},
-			options.Find().SetProjection(bson.D{{Key: "body", Value: 1}}))
-		if err != nil {
-			cancel()
-			return nil, wrap("revision bodies", err)
+	if len(missing) == 0 {
+		return out, nil
+	}
+	// One pass over the whole collection, keeping the bodies asked for: on
+	// the embedded server every query reads every revision anyway, and an
+	// $in over thousands of ids costs a comparison per id on top, which at
+	// archive scale outlasted any deadline. Streamed, so memory holds only
+	// what is kept.
+	cctx, cancel := context.WithTimeout(ctx, 60*s.timeout)
+	defer cancel()
+	filter := bson.D{}
+	if len(missing) <= 100 {
+		filter = bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: missing}}}}
+	}
+	cur, err := s.db.Collection("revisions").Find(cctx, filter,
+		options.Find().SetProjection(bson.D{{Key: "body", Value: 1}}).SetBatchSize(500))
+	if err != nil {
+		return nil, wrap("revision bodies", err)
+	}
+	defer cur.Close(cctx)
+	for cur.Next(cctx) {
+		var d struct {
+			ID   string `bson:"_id"`
+			Body string `bson:"body"`
 		}
-		for cur.Next(cctx) {
-			var d struct {
-				ID   string `bson:"_id"`
-				Body string `bson:"body"`
-			}
-			if err := cur.Decode(&d); err != nil {
-				cancel()
-				return nil, wrap("revision bodies: decode", err)
-			}
-			r := byID[d.ID]
-			out[r] = d.Body
-			s.bodies.put(r.Number, r.Lang, r.Revision, d.Body)
+		if err := cur.Decode(&d); err != nil {
+			return nil, wrap("revision bodies: decode", err)
 		}
-		err = cur.Err()
-		cur.Close(cctx)
-		cancel()
-		if err != nil {
-			return nil, wrap("revision bodies", err)
+		r, ok := byID[d.ID]
+		if !ok {
+			continue
 		}
+		out[r] = d.Body
+		s.bodies.put(r.Number, r.Lang, r.Revision, d.Body)
+	}
+	if err := cur.Err(); err != nil {
+		return nil, wrap("revision bodies", err)
 	}
 	return out, nil
 }

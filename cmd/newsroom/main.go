@@ -30,21 +30,23 @@ var version = "dev"
 type command struct {
 	name, summary string
 	run           func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+	hidden        bool // for tests; not in the usage
 }
 
 func commands() []command {
 	return []command{
-		{"serve", "run the site (the default)", runServe},
-		{"demo", "load the demo edition; --archive N adds N synthetic stories", runDemo},
-		{"backup", "write an archive of the paper (--out FILE), also while the site runs", runBackup},
-		{"restore", "restore [--force] FILE: the paper from an archive, into an empty database", runRestore},
-		{"import", "import wordpress [--dry-run] EXPORT.xml…: import a WordPress site, its translation pairs and old addresses", runImport},
-		{"reindex", "rebuild the search index from the database", runReindex},
-		{"user", "user add --email … --role …: create an account (password from a prompt or stdin)", runUser},
+		{"serve", "run the site (the default)", runServe, false},
+		{"demo", "load the demo edition; --archive N adds N synthetic stories", runDemo, false},
+		{"backup", "write an archive of the paper (--out FILE), also while the site runs", runBackup, false},
+		{"restore", "restore [--force] FILE: the paper from an archive, into an empty database", runRestore, false},
+		{"import", "import wordpress [--dry-run] EXPORT.xml…: import a WordPress site, its translation pairs and old addresses", runImport, false},
+		{"reindex", "rebuild the search index from the database", runReindex, false},
+		{"user", "user add --email … --role …: create an account (password from a prompt or stdin)", runUser, false},
 		{"version", "print the version and the database schema version it brings a database to", func(_ context.Context, _ []string, stdout, _ io.Writer) error {
 			fmt.Fprintf(stdout, "newsroom %s (schema %d)\n", version, store.SchemaVersion())
 			return nil
-		}},
+		}, false},
+		{"dbserver", "run the embedded database server alone (tests of several instances)", runDBServer, true},
 	}
 }
 
@@ -82,7 +84,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: newsroom [command] [flags]\n\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		if !c.hidden {
+			fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		}
 	}
 	fmt.Fprintln(w, "\nRun 'newsroom <command> --help' for a command's flags; every flag has an environment twin.")
 }

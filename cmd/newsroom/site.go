@@ -174,7 +174,7 @@ func newSiteWith(ctx context.Context, cfg *config.Config, log *slog.Logger, st *
 	adm, err := admin.New(admin.Deps{
 		Store: st, Catalog: cat, Auth: authSvc, Langs: langs, Markdown: md, Log: log, BaseURL: cfg.BaseURL,
 		Changed: h.StoryChanged, SectionsChanged: h.Refresh, IdentityChanged: applyIdentity,
-		Removed: h.StoryRemoved, FrontsChanged: h.SetFronts, Photos: lib, Backups: x.backups,
+		Removed: h.StoryRemoved, FrontsChanged: h.SetFronts, Photos: lib, Backups: x.backups, SearchProgress: h.SearchProgress,
 		ImportDir: filepath.Join(cfg.DataDir, "imports"), Redirects: redirects, Misses: misses,
 	})
 	if err != nil {
