@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image/color"
+	"slices"
 )
 
 // Header is what a file declares about itself, read without decoding a
@@ -14,8 +15,8 @@ type Header struct {
 	Frames        int    // images in the file: 1, or an animated GIF's frames
 	// Bytes is the most memory decoding the file and cutting its
 	// renditions may hold at once: the decoded pixels, one full-size copy
-	// (the turn of an EXIF orientation, a GIF frame put on its canvas) and
-	// the renditions' working set.
+	// (the turn of an EXIF orientation, a GIF frame put on its canvas), the
+	// scaler's buffer and the renditions' working set.
 	Bytes int64
 }
 
@@ -53,8 +54,17 @@ func Inspect(data []byte, lim Limits) (Header, error) {
 			"Max", fmt.Sprintf("%d MP", lim.MaxPixels/1_000_000), "MaxPixels", lim.MaxPixels,
 		}}
 	}
-	h.Bytes = px*int64(bytesPerPixel(cfg.ColorModel)+4) + renditionBytes
+	h.Bytes = px*int64(bytesPerPixel(cfg.ColorModel)+4) + scaleBytes(cfg.Width, cfg.Height) + renditionBytes
 	return h, nil
+}
+
+// scaleBytes is the scaler's working buffer for the first, largest
+// rendition: x/image/draw keeps four float64 per pixel of an image as wide
+// as the rendition and as tall as the source (either side, once turned
+// upright).
+func scaleBytes(w, h int) int64 {
+	widest := slices.Max(DefaultWidths())
+	return 32 * int64(min(max(w, h), widest)) * int64(max(w, h))
 }
 
 // bytesPerPixel is the memory a decoder's image takes per pixel in model.

@@ -20,13 +20,16 @@ var ErrBusy = errors.New("photos: busy processing uploads")
 // RetryAfter is how long a client told ErrBusy should wait.
 const RetryAfter = 30 * time.Second
 
-// The defaults of Deps.UploadMemory, UploadWait and UploadTimeout.
+// DefaultUploadMemory is what uploads being decoded may take together
+// unless Deps.UploadMemory says otherwise: a 40 MP photo (the largest
+// accepted; media.Header.Bytes says 700 MB, so it runs alone), or a few
+// phone photos at once.
+const DefaultUploadMemory = 512 << 20
+
+// The defaults of Deps.UploadWait and UploadTimeout.
 const (
-	// A 40 MP photo (the largest accepted) takes about 384 MB to decode
-	// and cut (media.Header.Bytes): one of those, or a few phone photos.
-	defaultUploadMemory = 512 << 20
-	defaultUploadWait   = 10 * time.Second
-	defaultUploadTime   = 60 * time.Second
+	defaultUploadWait = 10 * time.Second
+	defaultUploadTime = 60 * time.Second
 )
 
 // gate bounds the work of uploads: decoding and encoding share a memory

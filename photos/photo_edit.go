@@ -73,24 +73,28 @@ func (l *Library) editPage(c *gin.Context, status int, p *Photo, in *Details, er
 		Markdown: Markdown(p, lg.Code),
 	}
 	// What was typed (in), over what is stored.
-	shown := Details{Caption: p.Caption, Alt: p.Alt, Credit: p.Credit, Focus: &Focus{X: p.FocusX, Y: p.FocusY}}
+	focus := Focus{X: p.FocusX, Y: p.FocusY}
 	if in != nil && in.Focus != nil {
-		shown.Focus = in.Focus
+		focus = *in.Focus
 	}
-	typed := func(t story.Text, field, code string) string {
-		if in != nil {
-			if v, ok := text(&Photo{Caption: in.Caption, Alt: in.Alt, Credit: in.Credit}, field)[code]; ok {
+	var typed *Photo
+	if in != nil {
+		typed = &Photo{Caption: in.Caption, Alt: in.Alt, Credit: in.Credit}
+	}
+	shownText := func(field, code string) string {
+		if typed != nil {
+			if v, ok := text(typed, field)[code]; ok {
 				return v
 			}
 		}
-		return t[code]
+		return text(p, field)[code]
 	}
-	d.FocusX = strconv.FormatFloat(shown.Focus.X, 'f', 3, 64)
-	d.FocusY = strconv.FormatFloat(shown.Focus.Y, 'f', 3, 64)
+	d.FocusX = strconv.FormatFloat(focus.X, 'f', 3, 64)
+	d.FocusY = strconv.FormatFloat(focus.Y, 'f', 3, 64)
 	for _, code := range l.langs.Codes() {
 		d.Langs = append(d.Langs, langFields{
 			Code: code, Name: l.langs.Get(code).Name(),
-			Caption: typed(p.Caption, "caption", code), Alt: typed(p.Alt, "alt", code), Credit: typed(p.Credit, "credit", code),
+			Caption: shownText("caption", code), Alt: shownText("alt", code), Credit: shownText("credit", code),
 			AltMissing: AltMissing(p, code), CanCaption: r.may("caption", code),
 		})
 	}

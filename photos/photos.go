@@ -107,7 +107,7 @@ func New(ctx context.Context, d Deps) (*Library, error) {
 		d.Changed = func(string) {}
 	}
 	if d.UploadMemory <= 0 {
-		d.UploadMemory = defaultUploadMemory
+		d.UploadMemory = DefaultUploadMemory
 	}
 	if d.UploadWait <= 0 {
 		d.UploadWait = defaultUploadWait

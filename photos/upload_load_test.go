@@ -109,7 +109,10 @@ func TestWorstCaseUploadsAtOnceStayUnder1GB(t *testing.T) {
 			bodies[i] = worstCaseGIF(t, i)
 		}
 	}
-	defer debug.SetGCPercent(debug.SetGCPercent(400)) // as serve runs
+	// As serve runs: GOGC=400 and a soft memory limit of the page cache
+	// (none here), the uploads' memory and 256 MB (cmd/newsroom limitMemory).
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(DefaultUploadMemory + 256<<20))
 	runtime.GC()
 	debug.FreeOSMemory()
 	resetPeakRSS(t)

@@ -44,3 +44,17 @@ func TestVersionPrintsTheSchemaVersion(t *testing.T) {
 		t.Fatalf("newsroom version printed %q; want it to contain %q", out.String(), want)
 	}
 }
+
+func TestServeLimitsMemoryUnlessTheEnvironmentDecides(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(old) })
+	limitMemory(func(string) string { return "" }, 256<<20)
+	if got := debug.SetMemoryLimit(-1); got != (256+512+256)<<20 {
+		t.Errorf("memory limit %d MB with GOMEMLIMIT unset, want the cache, the uploads' 512 MB and 256 MB", got>>20)
+	}
+	debug.SetMemoryLimit(old)
+	limitMemory(func(k string) string { return map[string]string{"GOMEMLIMIT": "2GiB"}[k] }, 256<<20)
+	if got := debug.SetMemoryLimit(-1); got != old {
+		t.Errorf("memory limit %d with GOMEMLIMIT set, want it left at %d", got, old)
+	}
+}
