@@ -118,3 +118,36 @@ func TestTranslatorAddsTranslation(t *testing.T) {
 		t.Errorf("translation: %+v", v)
 	}
 }
+
+// TestSectionRenamesKeepWhatTheyDidNotSend: two admins rename one section
+// at once, one in Korean, the other in English, each leaving the other
+// language and the order empty. Both names stay, and so does the order.
+func TestSectionRenamesKeepWhatTheyDidNotSend(t *testing.T) {
+	tn := newTestNewsroom(t, true)
+	a1, a2 := tn.login(t, store.RoleAdmin), tn.login(t, store.RoleAdmin)
+	a1.get("/admin/sections")
+	a2.get("/admin/sections")
+	if r := a1.post("/admin/sections", url.Values{"slug": {"food"}, "name_ko": {"음식"}, "name_en": {"Food"}, "order": {"9"}}); r.code != http.StatusSeeOther {
+		t.Fatalf("add: %d", r.code)
+	}
+	for round := range 5 {
+		ko, en := "먹거리 "+itoa(round), "Dining "+itoa(round)
+		done := make(chan int)
+		go func() { done <- a1.post("/admin/sections", url.Values{"slug": {"food"}, "name_ko": {ko}}).code }()
+		if r := a2.post("/admin/sections", url.Values{"slug": {"food"}, "name_ko": {""}, "name_en": {en}}); r.code != http.StatusSeeOther {
+			t.Fatalf("rename in English: %d", r.code)
+		}
+		if code := <-done; code != http.StatusSeeOther {
+			t.Fatalf("rename in Korean: %d", code)
+		}
+		secs, err := tn.store.Sections(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range secs {
+			if s.Slug == "food" && (s.Name["ko"] != ko || s.Name["en"] != en || s.Order != 9) {
+				t.Fatalf("round %d: %+v; want %q, %q and order 9", round, s, ko, en)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -260,4 +261,21 @@ func cookieNames(c *client) []string {
 		out = append(out, ck.Name)
 	}
 	return out
+}
+
+// TestTyposSlowDownBySeconds: after three wrong passwords from one place,
+// the next try is held back for seconds, said in the user's words.
+func TestTyposSlowDownBySeconds(t *testing.T) {
+	tn := newTestNewsroom(t, true)
+	c := tn.client(t)
+	wrong := url.Values{"email": {"editor@example.com"}, "password": {"wrong password!"}}
+	for i := range 3 {
+		if r := c.post("/admin/login", wrong); r.code != http.StatusUnauthorized {
+			t.Fatalf("typo %d: %d", i+1, r.code)
+		}
+	}
+	r := c.post("/admin/login", url.Values{"email": {"editor@example.com"}, "password": {testPassword}})
+	if r.code != http.StatusTooManyRequests || !regexp.MustCompile(`[12]초 뒤에 다시 시도하세요|Try again in [12] seconds`).MatchString(r.body) {
+		t.Fatalf("right password right after three typos: %d\n%s", r.code, r.body)
+	}
 }

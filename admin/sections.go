@@ -61,8 +61,11 @@ func (a *Admin) sectionSave(c *gin.Context) {
 	if form.Slug != "" && !story.ValidSlug(sec.Slug) {
 		f.fail("slug", l.T("admin.story.slug_invalid"))
 	}
+	_, exists := a.cat.Section(sec.Slug)
 	for _, code := range a.langs.Codes() {
-		name := f.text("name_"+code, maxName, code == a.langs.Default())
+		// A new section needs its name in the default language; a rename
+		// sends only the names it changes.
+		name := f.text("name_"+code, maxName, code == a.langs.Default() && !exists)
 		form.Names[code] = name
 		if n := strings.TrimSpace(name); n != "" {
 			sec.Name[code] = n
@@ -80,7 +83,20 @@ func (a *Admin) sectionSave(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	if err := a.store.PutSection(ctx, sec); err != nil {
+	_, err := a.store.UpdateSection(ctx, sec.Slug, func(cur *story.Section) {
+		// What the form left empty stays as it is: renaming a section in
+		// one language keeps its other names and its place.
+		if cur.Name == nil {
+			cur.Name = story.Text{}
+		}
+		for code, n := range sec.Name {
+			cur.Name[code] = n
+		}
+		if form.Order != "" || cur.Slug == "" {
+			cur.Order = sec.Order
+		}
+	})
+	if err != nil {
 		a.fail(c, err)
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/newsroom/newsroom/store"
@@ -166,40 +167,35 @@ func (s *Service) delay(n int) time.Duration {
 	return min(d, t.Window)
 }
 
-// fail records a failed try and audits each limit that this failure
-// starts to apply (once, not for every refused try after it).
+// fail records a failed try and audits each limit this failure reaches:
+// once when it starts to hold the account or address back, not for every
+// refused try after it (those are logged).
 func (s *Service) fail(ctx context.Context, a attempt, before map[string][]time.Time, ip string) error {
-	now := s.now()
+	now, t := s.now(), s.throttle
 	if err := s.st.AddLoginFailures(ctx, now, a.keys()...); err != nil {
 		return fmt.Errorf("auth: login throttling: %w", err)
 	}
 	after := map[string][]time.Time{}
 	for _, k := range a.keys() {
-		after[k] = append(append([]time.Time(nil), before[k]...), now)
+		after[k] = append(slices.Clone(before[k]), now)
 	}
-	if wait, why := s.wait(a, after); wait > 0 {
-		if prev, _ := s.wait(a, before); prev <= 0 || why != limitDelay {
-			s.throttled(ctx, a, why, now.Add(wait), ip, len(after[a.pair]), len(before[a.acct])+1, len(before[a.ip])+1)
+	wait, _ := s.wait(a, after)
+	for _, l := range []struct {
+		why     limit
+		reached bool
+	}{
+		{limitDelay, len(after[a.pair]) == t.Free},
+		{limitAccount, !a.known && len(after[a.acct]) == t.AccountMax},
+		{limitAddress, a.ip != "" && len(after[a.ip]) == t.IPMax},
+	} {
+		if l.reached {
+			s.log.Warn("login throttled", "account", a.account, "ip", ip, "limit", l.why, "until", now.Add(wait))
+			s.audit(ctx, store.Entry{Actor: a.account, Action: store.AuditLoginThrottled, Target: a.account, IP: ip,
+				Detail: string(l.why) + " until " + now.Add(wait).UTC().Format(time.RFC3339)})
 		}
 	}
 	s.prune(ctx, now)
 	return nil
-}
-
-// throttled audits that a limit started to hold a back.
-func (s *Service) throttled(ctx context.Context, a attempt, why limit, until time.Time, ip string, pair, acct, addr int) {
-	t := s.throttle
-	// Once per limit: the account and address limits when they are reached,
-	// the delays when they start.
-	switch {
-	case why == limitAccount && acct != t.AccountMax, why == limitAddress && addr != t.IPMax:
-		return
-	case why == limitDelay && pair != t.Free:
-		return
-	}
-	s.log.Warn("login throttled", "account", a.account, "ip", ip, "limit", why, "until", until)
-	s.audit(ctx, store.Entry{Actor: a.account, Action: store.AuditLoginThrottled, Target: a.account, IP: ip,
-		Detail: string(why) + " until " + until.UTC().Format(time.RFC3339)})
 }
 
 // prune deletes failures no limit counts any more, at most once a minute

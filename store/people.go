@@ -31,14 +31,32 @@ func (s *Store) Sections(ctx context.Context) ([]story.Section, error) {
 
 // PutSection creates or replaces a section.
 func (s *Store) PutSection(ctx context.Context, sec story.Section) error {
-	ctx, cancel := s.ctx(ctx)
-	defer cancel()
-	_, err := s.db.Collection("sections").ReplaceOne(ctx, bson.D{{Key: "_id", Value: sec.Slug}}, sec, options.Replace().SetUpsert(true))
-	if err != nil {
-		return wrap("put section "+sec.Slug, err)
-	}
-	s.recordChange(ctx, ChangedSections, sec.Slug)
-	return nil
+	_, err := s.UpdateSection(ctx, sec.Slug, func(cur *story.Section) { *cur = sec })
+	return err
+}
+
+// UpdateSection applies change to section slug (a new section with that
+// slug if there is none), under the section's lock, and returns it as
+// saved. change sees what is stored now, so two admins renaming a section
+// in different languages at once both keep their change.
+func (s *Store) UpdateSection(ctx context.Context, slug string, change func(*story.Section)) (story.Section, error) {
+	var sec story.Section
+	err := s.withLock(ctx, "sections/"+slug, func(ctx context.Context) error {
+		coll := s.db.Collection("sections")
+		err := coll.FindOne(ctx, bson.D{{Key: "_id", Value: slug}}).Decode(&sec)
+		if err != nil && !isNotFound(err) {
+			return wrap("section "+slug, err)
+		}
+		change(&sec)
+		sec.Slug = slug
+		_, err = coll.ReplaceOne(ctx, bson.D{{Key: "_id", Value: slug}}, sec, options.Replace().SetUpsert(true))
+		if err != nil {
+			return wrap("put section "+slug, err)
+		}
+		s.recordChange(ctx, ChangedSections, slug)
+		return nil
+	})
+	return sec, err
 }
 
 // Authors returns all reporters.
