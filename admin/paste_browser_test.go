@@ -31,7 +31,7 @@ func TestBrowserPasteKeepsFormatting(t *testing.T) {
 				dt.setData("text/html", html);
 				dt.setData("text/plain", "plain");
 				document.getElementById("body").dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
-				return true; })(` + jsString(html) + `)`)(ctx, tg)
+				return true; })(`+jsString(html)+`)`)(ctx, tg)
 			return err
 		}),
 	)

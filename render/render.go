@@ -117,3 +117,19 @@ func (r *Renderer) Render(name string, p *Page) ([]byte, error) {
 	}
 	return bytes.Clone(buf.Bytes()), nil
 }
+
+// RenderPart executes the template named part from page name's set alone,
+// without the layout: a fragment that a script puts into a page.
+func (r *Renderer) RenderPart(name, part string, p *Page) ([]byte, error) {
+	t, ok := r.sets[name]
+	if !ok {
+		return nil, fmt.Errorf("render: no page %q", name)
+	}
+	buf := r.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer r.bufs.Put(buf)
+	if err := t.ExecuteTemplate(buf, part, p); err != nil {
+		return nil, fmt.Errorf("render: %s of page %s: %w", part, name, err)
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}

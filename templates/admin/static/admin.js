@@ -85,8 +85,10 @@
         preview.hidden = true; body.hidden = false; pbtn.textContent = label;
         return;
       }
-      var fd = new FormData();
-      fd.append("body", body.value);
+      // The whole form: the preview is the article page, headline to byline.
+      var fd = body.form ? new FormData(body.form) : new FormData();
+      fd.set("body", body.value);
+      fd.delete("action");
       post("/admin/preview", fd).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.text();
