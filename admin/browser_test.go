@@ -315,7 +315,7 @@ func TestBrowserEditorAids(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "첫 문단은\n두 줄입니다.\n\n둘째 문단.\n\n- 하나"; body != want {
+	if want := "첫 문단은\n두 줄입니다.\n\n둘째 **문단**.\n\n- 하나"; body != want {
 		t.Errorf("pasted body = %q, want %q", body, want)
 	}
 

@@ -2,8 +2,8 @@ package lang
 
 import (
 	"fmt"
-	texttemplate "text/template"
 	"sync/atomic"
+	texttemplate "text/template"
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"

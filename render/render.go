@@ -107,6 +107,18 @@ func (r *Renderer) Has(name string) bool { _, ok := r.sets[name]; return ok }
 
 // Render executes page name with p and returns the finished bytes.
 func (r *Renderer) Render(name string, p *Page) ([]byte, error) {
+	return r.execute(name, "layout", p)
+}
+
+// RenderPart executes the template named part from page name's set alone,
+// without the layout: a fragment that a script puts into a page.
+func (r *Renderer) RenderPart(name, part string, p *Page) ([]byte, error) {
+	return r.execute(name, part, p)
+}
+
+// execute runs template tmpl of page name's set into a pooled buffer and
+// returns a copy: on an error, nothing.
+func (r *Renderer) execute(name, tmpl string, p *Page) ([]byte, error) {
 	t, ok := r.sets[name]
 	if !ok {
 		return nil, fmt.Errorf("render: no page %q", name)
@@ -114,8 +126,8 @@ func (r *Renderer) Render(name string, p *Page) ([]byte, error) {
 	buf := r.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer r.bufs.Put(buf)
-	if err := t.ExecuteTemplate(buf, "layout", p); err != nil {
-		return nil, fmt.Errorf("render: page %s: %w", name, err)
+	if err := t.ExecuteTemplate(buf, tmpl, p); err != nil {
+		return nil, fmt.Errorf("render: %s of page %s: %w", tmpl, name, err)
 	}
 	return bytes.Clone(buf.Bytes()), nil
 }

@@ -85,8 +85,10 @@
         preview.hidden = true; body.hidden = false; pbtn.textContent = label;
         return;
       }
-      var fd = new FormData();
-      fd.append("body", body.value);
+      // The whole form: the preview is the article page, headline to byline.
+      var fd = body.form ? new FormData(body.form) : new FormData();
+      fd.set("body", body.value);
+      fd.delete("action");
       post("/admin/preview", fd).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.text();
@@ -110,15 +112,55 @@
       if (t) paras.push((prefix || "") + t);
       cur = "";
     }
+    // Bold and italic as word processors mark them: <b>, <strong>, <i>,
+    // <em>, or a span's font-weight / font-style (Google Docs wraps a whole
+    // paste in <b style="font-weight:normal">, which is not bold).
+    function marks(n) {
+      // The style attribute is read as text: a parsed clipboard document
+      // has no rendering, so n.style may be empty there.
+      var style = n.getAttribute("style") || "";
+      var fw = (/font-weight\s*:\s*([a-z0-9]+)/i.exec(style) || [])[1] || "";
+      var fs = (/font-style\s*:\s*([a-z]+)/i.exec(style) || [])[1] || "";
+      var bold = /^(B|STRONG)$/.test(n.tagName) ? !/^(normal|[1-5]00)$/.test(fw) : fw === "bold" || /^[6-9]00$/.test(fw);
+      var italic = /^(I|EM)$/.test(n.tagName) ? fs !== "normal" : fs === "italic";
+      return (bold ? "**" : "") + (italic ? "*" : "");
+    }
+    // inner walks n's children apart and returns their text.
+    function inner(n) {
+      var saved = cur;
+      cur = "";
+      n.childNodes.forEach(walk);
+      var t = cur;
+      cur = saved;
+      return t;
+    }
+    // wrap puts open/close around t, outside its surrounding spaces.
+    function wrap(t, open, close) {
+      var m = /^(\s*)([\s\S]*?)(\s*)$/.exec(t);
+      return m[2] ? m[1] + open + m[2] + close + m[3] : t;
+    }
     function walk(n) {
       if (n.nodeType === 3) { cur += n.nodeValue.replace(/\s+/g, " "); return; }
       if (n.nodeType !== 1) return;
       if (n.tagName === "BR") { cur += "\n"; return; }
       var block = blockTags.test(n.tagName);
+      if (!block) {
+        var href = n.tagName === "A" ? n.getAttribute("href") || "" : "";
+        if (/^(https?:|mailto:)/i.test(href)) {
+          cur += wrap(inner(n), "[", "](" + href.replace(/[()\s]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"); }) + ")");
+          return;
+        }
+        var m = marks(n);
+        if (m) {
+          cur += wrap(inner(n), m, m.split("").reverse().join(""));
+          return;
+        }
+      }
       if (block) flush();
       n.childNodes.forEach(walk);
       if (block) {
-        var prefix = /^H[1-6]$/.test(n.tagName) ? "## " : n.tagName === "LI" ? "- " : n.tagName === "BLOCKQUOTE" ? "> " : "";
+        var level = /^H[1-6]$/.test(n.tagName) ? +n.tagName.charAt(1) : 0;
+        var prefix = level ? "#".repeat(Math.min(Math.max(level, 2), 4)) + " " : n.tagName === "LI" ? "- " : n.tagName === "BLOCKQUOTE" ? "> " : "";
         flush(prefix);
       }
     }
