@@ -34,6 +34,7 @@ const maxImportFiles = 20
 type importJob struct {
 	mu       sync.Mutex
 	files    []string // the uploaded exports, in the data dir
+	fetch    bool     // download the photos from the old site
 	dry      bool
 	running  bool
 	done     int
@@ -119,9 +120,10 @@ func (a *Admin) importUpload(c *gin.Context) {
 		return
 	}
 	removeAll(j.files)
-	j.files = files
+	j.files, j.fetch = files, c.PostForm("fetch_media") == "1"
+	fetch := j.fetch
 	j.mu.Unlock()
-	j.start(true, a.runImport(files, true))
+	j.start(true, a.runImport(files, true, fetch))
 	c.Redirect(http.StatusSeeOther, "/admin/import")
 }
 
@@ -132,9 +134,9 @@ func (a *Admin) importRun(c *gin.Context) {
 	}
 	j := &a.imports
 	j.mu.Lock()
-	files, ready := j.files, j.dry && j.report != nil && j.failed == ""
+	files, fetch, ready := j.files, j.fetch, j.dry && j.report != nil && j.failed == ""
 	j.mu.Unlock()
-	if !ready || !j.start(false, a.runImport(files, false)) {
+	if !ready || !j.start(false, a.runImport(files, false, fetch)) {
 		a.fail(c, &httpError{status: http.StatusConflict, id: "import.error.running"})
 		return
 	}
@@ -144,10 +146,10 @@ func (a *Admin) importRun(c *gin.Context) {
 // runImport is one run over files; after a real import the reader site
 // takes in the sections and redirects (stories arrive one by one through
 // a.changed).
-func (a *Admin) runImport(files []string, dry bool) func(func(int, int)) (*wordpress.Report, error) {
+func (a *Admin) runImport(files []string, dry, fetch bool) func(func(int, int)) (*wordpress.Report, error) {
 	return func(progress func(int, int)) (*wordpress.Report, error) {
 		ctx := context.Background()
-		opt := wordpress.Options{Languages: a.langs.Codes(), DryRun: dry, Progress: progress, Changed: a.changed, Log: a.log}
+		opt := wordpress.Options{Languages: a.langs.Codes(), DryRun: dry, FetchMedia: fetch, Progress: progress, Changed: a.changed, Log: a.log}
 		deps := wordpress.Deps{Store: a.store, Photos: a.photos}
 		r, err := wordpress.Import(ctx, wordpress.Paths(files), deps, opt)
 		if err != nil || dry {

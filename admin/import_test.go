@@ -5,8 +5,10 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,12 +22,15 @@ import (
 const wpFixture = "../wordpress/testdata/polylang.xml"
 
 // upload posts the export file as the import page's form does.
-func (c *client) upload(t *testing.T, path, file string) resp {
+func (c *client) upload(t *testing.T, path, file string, fields ...string) resp {
 	t.Helper()
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
-	if err := w.WriteField("csrf_token", c.csrf); err != nil {
-		t.Fatal(err)
+	fields = append(fields, "csrf_token", c.csrf)
+	for i := 0; i+1 < len(fields); i += 2 {
+		if err := w.WriteField(fields[i], fields[i+1]); err != nil {
+			t.Fatal(err)
+		}
 	}
 	part, err := w.CreateFormFile("export", "export.xml")
 	if err != nil {
@@ -144,5 +149,31 @@ func TestSettingHidesOldComments(t *testing.T) {
 	}
 	if r := c.get("/admin/settings"); !strings.Contains(r.body, `value="1" checked`) {
 		t.Error("the saved choice is not shown")
+	}
+}
+
+// Photos downloaded on the admin's request go through the same guard as
+// --fetch-media: never from inside the network.
+func TestImportPageFetchesPhotosSafely(t *testing.T) {
+	inside := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("the import reached an internal address: %s", r.URL)
+	}))
+	t.Cleanup(inside.Close)
+	data, err := os.ReadFile(wpFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	export := filepath.Join(t.TempDir(), "export.xml")
+	if err := os.WriteFile(export, bytes.ReplaceAll(data, []byte("https://old.example.com/wp-content/"), []byte(inside.URL+"/wp-content/")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tn := importNewsroom(t)
+	c := tn.login(t, store.RoleAdmin)
+	c.get("/admin/import")
+	if r := c.upload(t, "/admin/import", export, "fetch_media", "1"); r.code != http.StatusSeeOther {
+		t.Fatalf("upload: %d", r.code)
+	}
+	if r := c.waitImport(t); !strings.Contains(r.body, "refused: a private, loopback or link-local address") {
+		t.Errorf("dry run report does not show the refusal:\n%s", r.body)
 	}
 }
