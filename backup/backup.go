@@ -18,6 +18,7 @@ package backup
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"hash"
 	"slices"
 	"strings"
@@ -52,6 +53,16 @@ type Part struct {
 	Count      int64  `json:"count"` // documents, or chunks
 	Bytes      int64  `json:"bytes"`
 	SHA256     string `json:"sha256"`
+	// Indexes are the collection's indexes but _id's, recreated on restore
+	// (a restored database must enforce the same unique keys).
+	Indexes []Index `json:"indexes,omitempty"`
+}
+
+// Index is one index of a collection.
+type Index struct {
+	Name   string          `json:"name"`
+	Keys   json.RawMessage `json:"keys"` // canonical Extended JSON: key order matters
+	Unique bool            `json:"unique,omitempty"`
 }
 
 // Kinds of parts.

@@ -129,6 +129,20 @@ func TestRestoredDatabaseHoldsWhatWasBackedUpButSessions(t *testing.T) {
 			t.Errorf("collection %s appeared from nowhere", coll)
 		}
 	}
+	// The same indexes, so the restored paper enforces the same unique keys.
+	for coll := range want {
+		a, err := indexes(context.Background(), src.DB().Collection(coll))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := indexes(context.Background(), dst.Collection(coll))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Errorf("collection %s: indexes %v before, %v after the restore", coll, a, b)
+		}
+	}
 	if u, err := Unfinished(context.Background(), dst); err != nil || u != "" {
 		t.Errorf("after a finished restore, Unfinished = %q, %v", u, err)
 	}

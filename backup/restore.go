@@ -229,7 +229,28 @@ func restorePart(ctx context.Context, coll *mongo.Collection, zr *zip.Reader, p 
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
 	}
-	return in.flush(ctx)
+	if err := in.flush(ctx); err != nil {
+		return err
+	}
+	return restoreIndexes(ctx, coll, p.Indexes, opts)
+}
+
+// restoreIndexes creates the indexes one at a time (the embedded server
+// drops the connection when CreateMany meets one that exists).
+func restoreIndexes(ctx context.Context, coll *mongo.Collection, idx []Index, opts RestoreOptions) error {
+	for _, ix := range idx {
+		var keys bson.D
+		if err := bson.UnmarshalExtJSON(ix.Keys, true, &keys); err != nil {
+			return fmt.Errorf("index %s: %w", ix.Name, err)
+		}
+		ictx, cancel := context.WithTimeout(ctx, opts.timeout())
+		_, err := coll.Indexes().CreateOne(ictx, mongo.IndexModel{Keys: keys, Options: options.Index().SetName(ix.Name).SetUnique(ix.Unique)})
+		cancel()
+		if err != nil {
+			return fmt.Errorf("index %s: %w", ix.Name, err)
+		}
+	}
+	return nil
 }
 
 func restoreDocuments(ctx context.Context, in *inserter, f *zip.File) error {

@@ -106,6 +106,9 @@ func Write(ctx context.Context, db *mongo.Database, w io.Writer, opts Options) (
 			return nil, err
 		}
 		p.Count, p.Bytes, p.SHA256 = c.count, c.bytes, c.sum()
+		if p.Indexes, err = indexes(ctx, db.Collection(name)); err != nil {
+			return nil, err
+		}
 		m.Parts = append(m.Parts, p)
 	}
 	mw, err := zw.CreateHeader(&zip.FileHeader{Name: manifestName, Method: zip.Deflate, Modified: m.CreatedAt})
@@ -235,4 +238,26 @@ func writeChunks(ctx context.Context, cur *mongo.Cursor, zw *zip.Writer, p Part,
 		c.count++
 	}
 	return nil
+}
+
+// indexes lists coll's indexes but the one on _id.
+func indexes(ctx context.Context, coll *mongo.Collection) ([]Index, error) {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	specs, err := coll.Indexes().ListSpecifications(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("backup: indexes of %s: %w", coll.Name(), err)
+	}
+	var out []Index
+	for _, sp := range specs {
+		if sp.Name == "_id_" {
+			continue
+		}
+		keys, err := bson.MarshalExtJSON(sp.KeysDocument, true, false)
+		if err != nil {
+			return nil, fmt.Errorf("backup: index %s of %s: %w", sp.Name, coll.Name(), err)
+		}
+		out = append(out, Index{Name: sp.Name, Keys: keys, Unique: sp.Unique != nil && *sp.Unique})
+	}
+	return out, nil
 }

@@ -85,18 +85,23 @@ func (s *Store) migrate(ctx context.Context, log *slog.Logger, steps []step) err
 				v, len(steps), ErrSchemaTooNew)
 		}
 	}
+	ran := 0
 	for i, st := range steps {
 		v := i + 1
 		if done[v] {
 			continue
 		}
+		ran++
 		if err := s.applyStep(ctx, st); err != nil {
 			return wrap(fmt.Sprintf("schema step %d (%s)", v, st.desc), err)
 		}
 		if err := s.recordStep(ctx, v, st.desc); err != nil {
 			return err
 		}
-		log.Info("schema step done", "version", v, "desc", st.desc)
+		log.Debug("schema step done", "version", v, "desc", st.desc)
+	}
+	if ran > 0 {
+		log.Info("database schema brought up to date", "version", len(steps), "steps_run", ran)
 	}
 	return nil
 }

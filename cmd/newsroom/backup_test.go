@@ -49,8 +49,9 @@ func openedSite(t *testing.T, dir string) (*site, *database) {
 }
 
 var (
-	locRE   = regexp.MustCompile(`<loc>([^<]+)</loc>`)
-	mediaRE = regexp.MustCompile(`(/media/[0-9a-f]+/[A-Za-z0-9.-]+)`)
+	locRE       = regexp.MustCompile(`<loc>([^<]+)</loc>`)
+	newsLastMod = regexp.MustCompile(`(?s)/sitemaps/news.xml</loc>\s*<lastmod>[^<]*`)
+	mediaRE     = regexp.MustCompile(`(/media/[0-9a-f]+/[A-Za-z0-9.-]+)`)
 )
 
 // readerPages fetches every page in the site's sitemaps, with the front pages,
@@ -95,10 +96,6 @@ func readerPages(t *testing.T, s *site) map[string][]byte {
 	return pages
 }
 
-// generatedAt is the one part of a reader page that is not the paper's: the
-// sitemap index gives the news sitemap the time it was asked for.
-var generatedAt = regexp.MustCompile(`(?s)(?:/sitemaps/news\.xml</loc>\s*)<lastmod>[^<]*</lastmod>`)
-
 // The paper backed up, restored into a new data dir, serves the same reader
 // site: every URL of its sitemaps, the photos they show and search.
 func TestRestoredPaperServesTheSamePagesFromANewDataDir(t *testing.T) {
@@ -125,7 +122,10 @@ func TestRestoredPaperServesTheSamePagesFromANewDataDir(t *testing.T) {
 		if strings.HasPrefix(p, "/media/") {
 			photos++
 		}
-		if !bytes.Equal(generatedAt.ReplaceAll(body, nil), generatedAt.ReplaceAll(got[p], nil)) {
+		if p == "/sitemap.xml" { // the news sitemap's lastmod is the time it was generated
+			body, got[p] = newsLastMod.ReplaceAll(body, nil), newsLastMod.ReplaceAll(got[p], nil)
+		}
+		if !bytes.Equal(body, got[p]) {
 			t.Errorf("%s differs after the restore (%d bytes before, %d after)", p, len(body), len(got[p]))
 		}
 	}

@@ -32,8 +32,12 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	file := flags.Arg(0)
 	// The archive is checked before the database is even opened.
-	if _, err := backup.Verify(file); err != nil {
+	m, err := backup.Verify(file)
+	if err != nil {
 		return err
+	}
+	if m.Schema > store.SchemaVersion() {
+		return fmt.Errorf("backup %s: schema version %d, this newsroom knows up to %d: %w", file, m.Schema, store.SchemaVersion(), backup.ErrSchemaTooNew)
 	}
 	log := newLogger(stderr, cfg.LogLevel)
 	db, err := openDatabase(ctx, cfg, log)
@@ -42,7 +46,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer db.close()
 	start := time.Now()
-	m, err := backup.Restore(ctx, db.store.DB(), file, backup.RestoreOptions{
+	m, err = backup.Restore(ctx, db.store.DB(), file, backup.RestoreOptions{
 		Force: force, MaxSchema: store.SchemaVersion(), Timeout: max(cfg.DBTimeout, time.Minute),
 		Ignore: []string{store.SchemaCollection},
 	})
