@@ -32,9 +32,11 @@ const Format = "newsroom-backup/1"
 const manifestName = "manifest.json"
 
 // Left out of every backup: sessions and one-time tokens (a restored site
-// logs everyone out and old links stop working), who has a story open, and
-// the marker of a restore in progress.
-var skipped = []string{"sessions", "tokens", "invitations", "resets", "presence", markerCollection}
+// logs everyone out and old links stop working), who has a story open,
+// passing state (record locks, failed logins, the change log other
+// instances follow) and the marker of a restore in progress.
+var skipped = []string{"sessions", "tokens", "invitations", "resets", "presence",
+	"locks", "login_failures", "changes", markerCollection}
 
 // Manifest describes an archive.
 type Manifest struct {
