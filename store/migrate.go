@@ -43,7 +43,7 @@ type step struct {
 //	                                        one deleted (they poll updated_at, which a deleted document lacks)
 //	locks      _id "<collection>/<key>"    held by the one writer updating that record (locks.go):
 //	                                       the embedded server loses concurrent updates of one document
-//	login_failures _id "<UTC time>-<ObjectID>" one failed login under one throttling key; pruned in code
+//	login_failures _id "<throttling key>"  times of the key's recent failed logins; pruned in code (logins.go)
 //	devices    _id sha256(device cookie)   browsers that logged in before; expired in code (logins.go)
 //	settings   _id "identity"               the paper's identity (settings page)
 //	           _id "demo-edition"           the demo edition is loaded (or loading): inserting it
