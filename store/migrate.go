@@ -24,10 +24,10 @@ type step struct {
 // natural key use it as a string _id instead of an index (the embedded
 // server answers only a lone _id filter without a full scan).
 //
-//	stories    _id "<number>"              story with its language versions, no bodies
+//	stories    _id "<number>"              story with its language versions, no bodies;
+//	                                       trashed_at set while it is in the trash
 //	numbers    _id "<number>"              a story number once given, never deleted:
 //	                                       inserting it allocates the number (numbers.go)
-//	                                       trashed_at set while it is in the trash
 //	revisions  _id "<number>/<lang>/<rev>" every saved language version with its body;
 //	                                       inserting rev base+1 is what serializes saves
 //	wide_revisions _id "<number>/<rev>"    a story's section, tags, byline and photo as of each change
@@ -45,12 +45,10 @@ type step struct {
 //	glossary   _id "<slug of the terms>"    the paper's names and terms
 //	photos     _id "<photo id>"             metadata; originals and renditions in GridFS bucket "photos"
 //	photo_hashes _id sha256(bytes uploaded) claimed by insert: the same bytes uploaded twice make one photo
-//	deletions  _id "story/<n>" or "photo/<id>"  tombstones (kept a week), so that other instances forget what
-//	                                        one deleted (they poll updated_at, which a deleted document lacks)
 //	locks      _id "<collection>/<key>"    held by the one writer updating that record (locks.go):
 //	                                       the embedded server loses concurrent updates of one document
 //	changes    _id "<unix ms>-<origin>-<seq>"  the change log other instances follow, kept an hour (changes.go)
-//	login_failures _id "<UTC time>-<ObjectID>" one failed login under one throttling key; pruned in code
+//	login_failures _id "<throttling key>"  times of the key's recent failed logins; pruned in code (logins.go)
 //	devices    _id sha256(device cookie)   browsers that logged in before; expired in code (logins.go)
 //	imports    _id "wordpress/post/<id>"    what an imported item became (see imports.go)
 //	redirects  _id "<old path or ?p=…>"     old addresses of an imported site, held in memory by the site
