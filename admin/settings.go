@@ -116,7 +116,8 @@ func (a *Admin) settingsSave(c *gin.Context) {
 	id.HideOldComments = form.HideOldComments
 	if !f.ok() {
 		was := settingsForm{Names: map[string]string{}, BaseURL: c.PostForm("was_base_url"), LogoURL: c.PostForm("was_logo_url"),
-			TimeZone: c.PostForm("was_time_zone"), Contact: c.PostForm("was_contact"), DefaultLanguage: c.PostForm("was_default_language")}
+			TimeZone: c.PostForm("was_time_zone"), Contact: c.PostForm("was_contact"), DefaultLanguage: c.PostForm("was_default_language"),
+			HideOldComments: c.PostForm("was_hide_old_comments") == "1"}
 		for _, code := range a.langs.Codes() {
 			was.Names[code] = c.PostForm("was_name_" + code)
 		}
@@ -147,6 +148,9 @@ func (a *Admin) settingsSave(c *gin.Context) {
 		set("time_zone", &cur.TimeZone, id.TimeZone)
 		set("default_language", &cur.DefaultLanguage, id.DefaultLanguage)
 		set("contact", &cur.Contact, id.Contact)
+		if changed(c, "hide_old_comments") {
+			cur.HideOldComments = id.HideOldComments
+		}
 		cur.UpdatedBy, cur.UpdatedAt = id.UpdatedBy, id.UpdatedAt
 	})
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsroom/newsroom/auth"
+	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/store"
 )
 
@@ -43,7 +44,7 @@ func TestTrashRestoreAndPurge(t *testing.T) {
 			t.Errorf("%s is offered the trash button", role)
 		}
 	}
-	if r := editor.get(deleteHref(n)); r.code != http.StatusOK || !containsAll(r.body, "기사 "+strconv.Itoa(n)+"을(를) 휴지통으로 옮길까요?", "지울 기사", "30일") {
+	if r := editor.get(deleteHref(n)); r.code != http.StatusOK || !containsAll(r.body, "기사 "+lang.Particle(strconv.Itoa(n), "을")+" 휴지통으로 옮길까요?", "지울 기사", "30일") {
 		t.Errorf("confirmation page: %d", r.code)
 	}
 	r := editor.post(deleteHref(n), url.Values{})

@@ -43,7 +43,7 @@ func TestParticle(t *testing.T) {
 // with the particle that number takes when read aloud.
 func TestMessagesChooseParticles(t *testing.T) {
 	ko := repoLocales(t).Get("ko")
-	for n, want := range map[int]string{12: "기사 12를 삭제할까요?", 13: "기사 13을 삭제할까요?"} {
+	for n, want := range map[int]string{12: "기사 12를 휴지통으로 옮길까요?", 13: "기사 13을 휴지통으로 옮길까요?"} {
 		if got := ko.T("admin.delete.title", "Number", n); got != want {
 			t.Errorf("title for %d = %q, want %q", n, got, want)
 		}

@@ -125,8 +125,9 @@ type PhotoText struct {
 }
 
 // UpdatePhoto applies ch to photo id and returns the photo as stored
-// after it; ErrNotFound when there is none. On the embedded server the
-// caller serializes edits of one photo (its updates are not atomic).
+// after it; ErrNotFound when there is none. Edits of one photo are
+// serialized through its record lock (the embedded server's updates are
+// not atomic), and other instances learn of them through the change log.
 func (s *Store) UpdatePhoto(ctx context.Context, id string, ch PhotoChange) (*Photo, error) {
 	set := bson.D{{Key: "updated_at", Value: ch.At}}
 	var unset bson.D
@@ -154,14 +155,17 @@ func (s *Store) UpdatePhoto(ctx context.Context, id string, ch PhotoChange) (*Ph
 		upd[0].Value = set
 		upd = append(upd, bson.E{Key: "$inc", Value: bson.D{{Key: "crop_rev", Value: 1}}})
 	}
-	ctx, cancel := s.ctx(ctx)
-	defer cancel()
 	var p Photo
-	err := s.db.Collection("photos").FindOneAndUpdate(ctx, bson.D{{Key: "_id", Value: id}}, upd,
-		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&p)
+	// Under the photo's lock: two instances' edits of different fields
+	// would otherwise lose one another on the embedded server.
+	err := s.withLock(ctx, "photos/"+id, func(ctx context.Context) error {
+		return s.db.Collection("photos").FindOneAndUpdate(ctx, bson.D{{Key: "_id", Value: id}}, upd,
+			options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&p)
+	})
 	if err != nil {
 		return nil, wrap("update photo "+id, err)
 	}
+	s.recordChange(ctx, ChangedPhoto, id)
 	return &p, nil
 }
 
