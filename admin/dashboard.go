@@ -183,6 +183,7 @@ var notices = map[string]string{
 	"deleted": "admin.notice.deleted", "user_unlocked": "admin.notice.user_unlocked", "trashed": "trash.notice.trashed", "restored": "trash.notice.restored",
 	"purged": "trash.notice.purged", "front_saved": "front.notice.saved",
 	"person_saved": "people.saved", "invited": "invite.created",
+	"pending": "pending.notice.saved", "approved": "pending.notice.approved", "rejected": "pending.notice.rejected",
 }
 
 func notice(c *gin.Context, l *lang.Lang) string {

@@ -26,6 +26,8 @@ type Pending struct {
 	Base       int           `bson:"base"` // the published revision the change was made from
 	Version    story.Version `bson:"version"`
 	Body       string        `bson:"body"`
+	Wide       *story.Wide   `bson:"wide,omitempty"` // story-wide fields the change sets, if any
+	WideBase   int           `bson:"wide_base"`      // the story-wide revision they were changed from
 	By         string        `bson:"by"`
 	At         time.Time     `bson:"at"`
 	Rejected   bool          `bson:"rejected,omitempty"`
