@@ -43,6 +43,10 @@ type dashboardData struct {
 	Langs, Sections, Statuses, People []option
 	// Search says the search index is still catching up, and how far.
 	Search string
+	// Pending lists changes of live versions waiting for an editor (shown
+	// to those who may approve them).
+	Pending     []pendingRow
+	ShowPending bool
 }
 
 // statusNames are the workflow states' message IDs, literal for the locale test.
@@ -116,6 +120,10 @@ func (a *Admin) dashboardShow(c *gin.Context) {
 	d.People = []option{{"", l.T("admin.filter.all_reporters"), fp == ""}}
 	for _, au := range a.cat.Authors() {
 		d.People = append(d.People, option{au.Handle, au.Name.In(l.Code, a.langs.Default()), au.Handle == fp})
+	}
+	if auth.Can(u, auth.ActApprove, nil) {
+		d.ShowPending = true
+		d.Pending = a.pendingRows(c, l)
 	}
 	p := a.page(c, l, l.T("admin.dashboard.title"))
 	p.Notice = notice(c, l)

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/newsroom/newsroom/auth"
+	"github.com/newsroom/newsroom/lang"
 	"github.com/newsroom/newsroom/store"
 	"github.com/newsroom/newsroom/story"
 )
@@ -219,4 +220,34 @@ func (a *Admin) pendingViewOf(c *gin.Context, u *auth.User, st *story.Story, p *
 		Deck: p.Version.Deck, Body: p.Body, Mine: mine, CanSettle: settle, Rejected: p.Rejected,
 		Note: p.Note, RejectedBy: a.userName(ctx, p.RejectedBy), ApproveHref: base + "approve", RejectHref: base + "reject",
 		At: p.At.UTC().Format(pendingStamp)}
+}
+
+// pendingRow is one change waiting for an editor, on the dashboard.
+type pendingRow struct {
+	Number                   int
+	Lang, LangName, Headline string
+	By, When, Href           string
+}
+
+// pendingRows lists the changes waiting for an editor, oldest first. A
+// failure to read them is logged and leaves the list empty: the rest of
+// the dashboard still shows.
+func (a *Admin) pendingRows(c *gin.Context, l *lang.Lang) []pendingRow {
+	ctx := c.Request.Context()
+	list, err := a.store.PendingChanges(ctx)
+	if err != nil {
+		a.log.Warn("listing pending changes", "err", err)
+		return nil
+	}
+	names := map[string]string{}
+	out := make([]pendingRow, 0, len(list))
+	for _, p := range list {
+		if _, ok := names[p.By]; !ok {
+			names[p.By] = a.userName(ctx, p.By)
+		}
+		out = append(out, pendingRow{Number: p.Number, Lang: p.Lang, LangName: langName(l, a.langs, p.Lang),
+			Headline: p.Version.Headline, By: names[p.By], When: p.At.In(a.langs.Location()).Format("2006-01-02 15:04"),
+			Href: editHref(p.Number, p.Lang)})
+	}
+	return out
 }
