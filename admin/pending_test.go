@@ -152,4 +152,16 @@ func TestPendingChangeOfLiveStory(t *testing.T) {
 			t.Errorf("audit %s: %q, want %q", act, got[act], w)
 		}
 	}
+	// Restoring an old revision is a save like any other: it waits too.
+	live := pn.version(t, n, "ko")
+	r = reporter.post(editHref(n, "ko")+"/history/restore", url.Values{"revision": {strconv.Itoa(published.Revision)}, "base": {strconv.Itoa(live.Revision)}})
+	if r.code != http.StatusSeeOther || r.hdr.Get("Location") != editHref(n, "ko")+"?done=pending" {
+		t.Errorf("reporter's restore of a live story: %d %s", r.code, r.hdr.Get("Location"))
+	}
+	if v := pn.version(t, n, "ko"); v.Revision != live.Revision || v.Headline != "시의회 예산안 최종 통과" {
+		t.Errorf("restore by a reporter changed the live version: r%d %q", v.Revision, v.Headline)
+	}
+	if d := editor.get("/admin/"); !strings.Contains(elementOf(d.body, "pending-changes", "</section>"), "시의회 예산안 통과") {
+		t.Error("the restored text does not wait for approval")
+	}
 }
