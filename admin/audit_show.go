@@ -22,6 +22,8 @@ var auditActions = map[store.AuditAction]string{
 	store.AuditRoleChange: "admin.audit.role_change", store.AuditPasswordChange: "admin.audit.password_change",
 	store.AuditUserCreate: "admin.audit.user_create", auditSchedule: "admin.audit.schedule",
 	auditSubmit: "admin.audit.submit", auditRestore: "admin.audit.restore",
+	auditEditLive: "pending.audit.edit_live", auditPending: "pending.audit.pending",
+	auditApprove: "pending.audit.approve", auditReject: "pending.audit.reject",
 	store.AuditLoginThrottled: "admin.audit.login_throttled", store.AuditLoginUnlocked: "admin.audit.login_unlocked",
 }
 

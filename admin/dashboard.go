@@ -43,6 +43,10 @@ type dashboardData struct {
 	Langs, Sections, Statuses, People []option
 	// Search says the search index is still catching up, and how far.
 	Search string
+	// Pending lists changes of live versions waiting for an editor (shown
+	// to those who may approve them).
+	Pending     []pendingRow
+	ShowPending bool
 }
 
 // statusNames are the workflow states' message IDs, literal for the locale test.
@@ -117,6 +121,10 @@ func (a *Admin) dashboardShow(c *gin.Context) {
 	for _, au := range a.cat.Authors() {
 		d.People = append(d.People, option{au.Handle, au.Name.In(l.Code, a.langs.Default()), au.Handle == fp})
 	}
+	if auth.Can(u, auth.ActApprove, nil) {
+		d.ShowPending = true
+		d.Pending = a.pendingRows(c, l)
+	}
 	p := a.page(c, l, l.T("admin.dashboard.title"))
 	p.Notice = notice(c, l)
 	p.Data = d
@@ -183,6 +191,7 @@ var notices = map[string]string{
 	"deleted": "admin.notice.deleted", "user_unlocked": "admin.notice.user_unlocked", "trashed": "trash.notice.trashed", "restored": "trash.notice.restored",
 	"purged": "trash.notice.purged", "front_saved": "front.notice.saved",
 	"person_saved": "people.saved", "invited": "invite.created",
+	"pending": "pending.notice.saved", "approved": "pending.notice.approved", "rejected": "pending.notice.rejected",
 }
 
 func notice(c *gin.Context, l *lang.Lang) string {

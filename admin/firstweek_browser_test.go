@@ -100,11 +100,26 @@ func join(t *testing.T, ctx context.Context, base, link string) {
 	)
 }
 
+// logInAs logs out and logs in as email (who joined through join).
+func logInAs(t *testing.T, ctx context.Context, base, email string) {
+	t.Helper()
+	step(t, ctx, "log in as "+email,
+		chromedp.Navigate(base+"/admin/"),
+		chromedp.Click(chromedp.ID("logout")),
+		chromedp.WaitVisible(chromedp.ID("login")),
+		chromedp.SendKeys(chromedp.ID("email"), email),
+		chromedp.SendKeys(chromedp.ID("password"), "새 편집국의 첫 비밀번호"),
+		chromedp.Click(chromedp.ID("login")),
+		chromedp.WaitVisible(chromedp.ID("logout")),
+	)
+}
+
 // TestBrowserFirstWeek: a paper from nothing. The first admin sets it up
 // with its name, invites a reporter and an editor; the reporter joins from
 // her link and writes a story under her own byline; the editor publishes it
-// and pins it as the lead; then trashes it (readers get 410 Gone) and
-// restores it.
+// and pins it as the lead; her later edit of the live story waits for
+// approval and goes live only when the editor approves it; then the editor
+// trashes it (readers get 410 Gone) and restores it.
 func TestBrowserFirstWeek(t *testing.T) {
 	srv, cat := newEmptyPaper(t)
 	ctx := newBrowser(t)
@@ -173,6 +188,39 @@ func TestBrowserFirstWeek(t *testing.T) {
 		t.Errorf("byline: %q", by)
 	}
 	article := location(t, ctx)
+	// Ask the server, not the browser's copy (reader pages may be kept a minute).
+	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		t.Fatal(err)
+	}
+
+	// The reporter's later edit of the live story waits for approval.
+	const revised = "휴스턴 한인 마트, 케이티에 2호점 3월 개점"
+	logInAs(t, ctx, base, "ahn@hkbn.example.com")
+	step(t, ctx, "the reporter edits the live story",
+		chromedp.Navigate(base+"/admin/stories/"+n+"/ko"),
+		chromedp.WaitVisible(chromedp.ID("pending-hint")),
+		chromedp.SetValue(chromedp.ID("headline"), revised),
+		chromedp.Click(chromedp.ID("action-save")),
+		chromedp.WaitVisible(chromedp.ID("pending")),
+		chromedp.Navigate(article),
+		chromedp.WaitVisible(chromedp.CSS("article h1")),
+	)
+	if h := text(t, ctx, "article h1"); h != headline {
+		t.Errorf("live headline before approval: %q", h)
+	}
+	logInAs(t, ctx, base, "desk@hkbn.example.com")
+	step(t, ctx, "the editor approves it from the dashboard",
+		chromedp.Navigate(base+"/admin/"),
+		chromedp.Click(chromedp.CSS("#pending-changes a")),
+		chromedp.WaitVisible(chromedp.ID("pending-approve")),
+		chromedp.Click(chromedp.ID("pending-approve")),
+		chromedp.WaitNotPresent(chromedp.ID("pending")),
+		chromedp.Navigate(article),
+		chromedp.WaitVisible(chromedp.CSS("article h1")),
+	)
+	if h := text(t, ctx, "article h1"); h != revised {
+		t.Errorf("live headline after approval: %q", h)
+	}
 
 	step(t, ctx, "the editor moves it to the trash",
 		chromedp.Navigate(base+"/admin/stories/"+n+"/delete"),
@@ -180,10 +228,6 @@ func TestBrowserFirstWeek(t *testing.T) {
 		chromedp.Click(chromedp.ID("delete-confirm")),
 		chromedp.WaitVisible(chromedp.ID("restore-"+n)),
 	)
-	// Ask the server, not the browser's copy (reader pages may be kept a minute).
-	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
-		t.Fatal(err)
-	}
 	resp, err := chromedp.RunResponse(ctx, chromedp.Navigate(article))
 	if err != nil || resp.Status != http.StatusGone {
 		t.Errorf("article in the trash: %v, %v", resp, err)

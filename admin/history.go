@@ -134,6 +134,13 @@ func (a *Admin) historyRestore(c *gin.Context) {
 		a.fail(c, &httpError{status: http.StatusConflict, id: "history.changed_meanwhile"})
 		return
 	}
+	// A restore is a save: of a live version by someone who may not
+	// publish, it waits for an editor (story.Pending).
+	to, err := story.Move(v.Status, story.StepSave, auth.Hand(u, st, lng))
+	if err != nil {
+		a.fail(c, auth.ErrForbidden)
+		return
+	}
 	ctx := c.Request.Context()
 	old, err := a.store.Revision(ctx, st.Number, lng, rev)
 	if err != nil {
@@ -147,6 +154,10 @@ func (a *Admin) historyRestore(c *gin.Context) {
 		next.UpdatedAt = a.now().UTC()
 	}
 	story.Stamp(v, &next, false)
+	if to == story.Pending {
+		a.savePending(c, st, lng, storyInput{Lang: lng, Base: base, Body: old.Body}, next, nil)
+		return
+	}
 	saved, err := a.store.Save(ctx, st, lng, base, next, old.Body, u.ID)
 	if errors.Is(err, store.ErrConflict) {
 		a.fail(c, &httpError{status: http.StatusConflict, id: "history.changed_meanwhile"})

@@ -38,6 +38,8 @@ func (a *Admin) Register(r *gin.RouterGroup) {
 	in.POST("/stories/new", a.storyCreate)
 	in.GET("/stories/:number/:lang", a.storyEdit)
 	in.POST("/stories/:number/:lang", a.storySave)
+	in.POST("/stories/:number/:lang/pending/approve", a.pendingApprove)
+	in.POST("/stories/:number/:lang/pending/reject", a.pendingReject)
 	in.POST("/preview", a.preview)
 	in.GET("/stories/:number/delete", a.storyDeleteShow)
 	in.POST("/stories/:number/delete", a.storyDelete)

@@ -47,7 +47,12 @@ func (a *Admin) storyEdit(c *gin.Context) {
 			return
 		}
 	}
-	a.storyPage(c, http.StatusOK, st, lng, a.inputOf(st, lng, body), nil, false)
+	in := a.inputOf(st, lng, body)
+	// The author of a change waiting for approval goes on with it.
+	if p := a.pendingOf(c, st, lng); p != nil && !p.Rejected && p.By == auth.UserFrom(c).ID {
+		in = a.pendingInput(st, p)
+	}
+	a.storyPage(c, http.StatusOK, st, lng, in, nil, false)
 }
 
 // storyFor is storyParams for a handler the logged-in user must be let

@@ -53,6 +53,7 @@ type storyData struct {
 	Extras                                   storyExtras
 	LeadPhoto                                photoView
 	DeleteHref                               string // for those who may delete the story
+	Pending                                  *pendingView
 }
 
 type versionLink struct {
@@ -223,6 +224,9 @@ func (a *Admin) storyPage(c *gin.Context, status int, st *story.Story, lng strin
 		}
 	}
 	d.Extras = a.storyExtras(c, l, st, lng)
+	if p := a.pendingOf(c, st, lng); p != nil {
+		d.Pending = a.pendingViewOf(c, u, st, p)
+	}
 	_, altRefused := errs["photo_alt"]
 	d.LeadPhoto = a.photoView(l, st, lng, in, altRefused)
 	if st != nil && auth.Can(u, auth.ActTrash, st) {

@@ -123,6 +123,10 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 	if cur == nil || wideChanged {
 		wideNew = &wide
 	}
+	if to == story.Pending {
+		a.savePending(c, cur, lng, in, v, wideNew)
+		return
+	}
 	saved, err := a.storeVersion(c, cur, cand, lng, in, v, wideNew)
 	if errors.Is(err, store.ErrConflict) {
 		a.conflict(c, cur, lng, mergedInput(in, cur, lng, wide), nil)
@@ -139,8 +143,11 @@ func (a *Admin) saveVersion(c *gin.Context, cur *story.Story, lng string) {
 	}
 	a.changed(saved)
 	a.auditStory(c, u, in.Action, saved.Number, lng)
-
 	sv := saved.Version(lng)
+	if from == story.Published && to == story.Published {
+		a.auditLive(c, u, auditEditLive, saved.Number, lng, "r"+itoa(sv.Revision))
+	}
+
 	if wantsJSON(c) {
 		// The page keeps its story-wide fields: it may move on to the
 		// stored revision of them only when it shows what is stored.

@@ -32,6 +32,7 @@ const (
 	ActTrash                            // move a story to the trash, or restore it from there
 	ActPin                              // the front page: pin and order stories, the breaking-news banner
 	ActManageAuthors                    // reporters' profiles and guest contributors
+	ActApprove                          // approve or reject a pending change of a live version (never one's own: see admin)
 )
 
 // Actions lists every action, for tests and for building menus.
@@ -39,7 +40,7 @@ var Actions = []Action{
 	ActCreateStory, ActEditStory, ActSubmit, ActPublish, ActSchedule, ActUnpublish, ActDelete,
 	ActTranslate, ActManageUsers, ActManageSections, ActViewAudit, ActEditGlossary,
 	ActUploadPhoto, ActEditPhoto, ActTranslatePhoto, ActDeletePhoto,
-	ActTrash, ActPin, ActManageAuthors,
+	ActTrash, ActPin, ActManageAuthors, ActApprove,
 }
 
 var actionNames = map[Action]string{
@@ -49,6 +50,7 @@ var actionNames = map[Action]string{
 	ActEditGlossary: "edit_glossary", ActUploadPhoto: "upload_photo", ActEditPhoto: "edit_photo",
 	ActTranslatePhoto: "translate_photo", ActDeletePhoto: "delete_photo",
 	ActTrash: "trash", ActPin: "pin", ActManageAuthors: "manage_authors",
+	ActApprove: "approve",
 }
 
 func (a Action) String() string {
@@ -64,11 +66,13 @@ func (a Action) String() string {
 //   - admin: everything.
 //   - editor: every story action on any story (create, edit, submit,
 //     publish, schedule, unpublish, translate, trash and restore), the
-//     front page, reporters' profiles and the glossary; every photo
+//     front page, reporters' profiles, the glossary and pending changes of
+//     live versions (approve, reject); every photo
 //     action; not delete for good (empty the trash), users, sections or
 //     the audit log.
 //   - reporter: create stories; edit, translate and submit their own
-//     (created by them, or bylined to their Handle); never publish.
+//     (created by them, or bylined to their Handle); never publish, and
+//     never approve a pending change (a save of a live version waits).
 //     Upload photos, and edit the photos of their own stories (the story
 //     passed is the one showing the photo: see CanEditPhoto).
 //   - translator: translate and submit any story, and the glossary; not
@@ -88,7 +92,7 @@ func Can(u *User, act Action, st *story.Story) bool {
 	case store.RoleEditor:
 		switch act {
 		case ActCreateStory, ActEditStory, ActSubmit, ActPublish, ActSchedule, ActUnpublish,
-			ActTranslate, ActEditGlossary, ActUploadPhoto, ActEditPhoto, ActTranslatePhoto, ActDeletePhoto, ActTrash, ActPin, ActManageAuthors:
+			ActTranslate, ActEditGlossary, ActUploadPhoto, ActEditPhoto, ActTranslatePhoto, ActDeletePhoto, ActTrash, ActPin, ActManageAuthors, ActApprove:
 			return true
 		}
 	case store.RoleReporter:

@@ -18,14 +18,14 @@ func TestCanMatrix(t *testing.T) {
 			ActUnpublish: yes, ActDelete: yes, ActTranslate: yes, ActManageUsers: yes,
 			ActManageSections: yes, ActViewAudit: yes, ActEditGlossary: yes,
 			ActUploadPhoto: yes, ActEditPhoto: yes, ActTranslatePhoto: yes, ActDeletePhoto: yes,
-			ActTrash: yes, ActPin: yes, ActManageAuthors: yes,
+			ActTrash: yes, ActPin: yes, ActManageAuthors: yes, ActApprove: yes,
 		},
 		store.RoleEditor: {
 			ActCreateStory: yes, ActEditStory: yes, ActSubmit: yes, ActPublish: yes, ActSchedule: yes,
 			ActUnpublish: yes, ActDelete: no, ActTranslate: yes, ActManageUsers: no,
 			ActManageSections: no, ActViewAudit: no, ActEditGlossary: yes,
 			ActUploadPhoto: yes, ActEditPhoto: yes, ActTranslatePhoto: yes, ActDeletePhoto: yes,
-			ActTrash: yes, ActPin: yes, ActManageAuthors: yes,
+			ActTrash: yes, ActPin: yes, ActManageAuthors: yes, ActApprove: yes,
 		},
 		store.RoleReporter: {
 			ActCreateStory: yes, ActEditStory: ownOnly, ActSubmit: ownOnly, ActPublish: no, ActSchedule: no,
@@ -33,14 +33,14 @@ func TestCanMatrix(t *testing.T) {
 			ActManageSections: no, ActViewAudit: no, ActEditGlossary: no,
 			// For a photo, "own story" is the story showing it.
 			ActUploadPhoto: yes, ActEditPhoto: ownOnly, ActTranslatePhoto: no, ActDeletePhoto: no,
-			ActTrash: no, ActPin: no, ActManageAuthors: no,
+			ActTrash: no, ActPin: no, ActManageAuthors: no, ActApprove: no,
 		},
 		store.RoleTranslator: {
 			ActCreateStory: no, ActEditStory: no, ActSubmit: yes, ActPublish: no, ActSchedule: no,
 			ActUnpublish: no, ActDelete: no, ActTranslate: yes, ActManageUsers: no,
 			ActManageSections: no, ActViewAudit: no, ActEditGlossary: yes,
 			ActUploadPhoto: no, ActEditPhoto: no, ActTranslatePhoto: yes, ActDeletePhoto: no,
-			ActTrash: no, ActPin: no, ActManageAuthors: no,
+			ActTrash: no, ActPin: no, ActManageAuthors: no, ActApprove: no,
 		},
 	}
 	for _, role := range store.Roles {

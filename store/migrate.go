@@ -41,6 +41,8 @@ type step struct {
 //	audit      _id "<UTC time>-<ObjectID>" insert only, time-ordered by _id
 //	slugs      _id "<lang>/<slug>"         claimed by insert: a slug is unique per language
 //	jobs       _id "publish/<n>/<lang>/<rev>" or "setup/first-admin": claimed by insert, done once
+//	pending    _id "<n>/<lang>"             a non-editor's change of a live version, waiting for an editor
+//	                                       (pending.go); approving saves it as a revision
 //	presence   _id "<n>/<lang>"             who has a version open, per user (a soft notice, never a lock)
 //	glossary   _id "<slug of the terms>"    the paper's names and terms
 //	photos     _id "<photo id>"             metadata; originals and renditions in GridFS bucket "photos"

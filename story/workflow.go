@@ -16,10 +16,19 @@ const (
 	StepPublish   Step = "publish"
 	StepSchedule  Step = "schedule"
 	StepUnpublish Step = "unpublish"
+	// A pending change of a live version (see Pending): an editor makes it
+	// the head, or sets it aside with a note to its author.
+	StepApprove Step = "approve"
+	StepReject  Step = "reject"
 )
 
+// Pending is what Move answers for a save of a live version by someone who
+// may not publish: the change waits for an editor (StepApprove) and readers
+// keep the published text. It is an outcome, never a version's state.
+const Pending Status = "pending"
+
 // Steps lists every step, in the order the editor shows its buttons.
-var Steps = []Step{StepSave, StepAutosave, StepSubmit, StepPublish, StepSchedule, StepUnpublish}
+var Steps = []Step{StepSave, StepAutosave, StepSubmit, StepPublish, StepSchedule, StepUnpublish, StepApprove, StepReject}
 
 // Hand is who takes a step, as the workflow sees them: package auth decides
 // it from the user's role and their relation to the story.
@@ -48,11 +57,15 @@ var (
 
 // transition is one row of the workflow: a step, the states it may start
 // from, the state it leads to ("" keeps the state), and who may take it.
+// When held is set, a step by someone of held from a state in holdFrom
+// leads to Pending instead.
 type transition struct {
-	step Step
-	from []Status
-	to   Status
-	by   []Hand
+	step     Step
+	from     []Status
+	to       Status
+	by       []Hand
+	held     []Hand
+	holdFrom []Status
 }
 
 var (
@@ -66,14 +79,18 @@ var (
 
 // workflow is the whole workflow of a language version: draft → in review
 // → published (now, or scheduled first); published → unpublished. Only
-// editors put a version in front of readers or take it down.
+// editors put a version in front of readers or take it down, and only they
+// change a live version: a save of it by anyone else is Pending until an
+// editor approves or rejects it.
 var workflow = []transition{
-	{StepSave, anyState, "", writers},
-	{StepAutosave, unseen, "", writers},
-	{StepSubmit, unseen, InReview, writers},
-	{StepPublish, anyState, Published, editors},
-	{StepSchedule, []Status{Draft, InReview, Scheduled, Unpublished}, Scheduled, editors},
-	{StepUnpublish, []Status{Published, Scheduled}, Unpublished, editors},
+	{step: StepSave, from: anyState, by: writers, held: []Hand{HandOwner, HandTranslator}, holdFrom: []Status{Published}},
+	{step: StepAutosave, from: unseen, by: writers},
+	{step: StepSubmit, from: unseen, to: InReview, by: writers},
+	{step: StepPublish, from: anyState, to: Published, by: editors},
+	{step: StepSchedule, from: []Status{Draft, InReview, Scheduled, Unpublished}, to: Scheduled, by: editors},
+	{step: StepUnpublish, from: []Status{Published, Scheduled}, to: Unpublished, by: editors},
+	{step: StepApprove, from: []Status{Published}, by: editors},
+	{step: StepReject, from: []Status{Published}, by: editors},
 }
 
 // Move applies the workflow: hand takes step on a version in state from
@@ -94,6 +111,9 @@ func Move(from Status, step Step, hand Hand) (Status, error) {
 	}
 	if !slices.Contains(t.from, from) {
 		return "", ErrNotNow
+	}
+	if slices.Contains(t.held, hand) && slices.Contains(t.holdFrom, from) {
+		return Pending, nil
 	}
 	if t.to == "" {
 		return from, nil

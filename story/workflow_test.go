@@ -12,12 +12,13 @@ import (
 func TestWorkflowEveryStateStepAndHand(t *testing.T) {
 	const (
 		D, R, S, P, U = "draft", "in_review", "scheduled", "published", "unpublished"
+		W             = "pending" // a change of a live version waiting for an editor
 		no, nope      = "x", "-"
 	)
 	forbidden := [5]string{no, no, no, no, no}
 	want := map[Step]map[Hand][5]string{
 		StepSave: {
-			HandEditor: {D, R, S, P, U}, HandOwner: {D, R, S, P, U}, HandTranslator: {D, R, S, P, U}, HandNone: forbidden},
+			HandEditor: {D, R, S, P, U}, HandOwner: {D, R, S, W, U}, HandTranslator: {D, R, S, W, U}, HandNone: forbidden},
 		StepAutosave: {
 			HandEditor: {D, R, nope, nope, U}, HandOwner: {D, R, nope, nope, U}, HandTranslator: {D, R, nope, nope, U}, HandNone: forbidden},
 		StepSubmit: {
@@ -28,6 +29,12 @@ func TestWorkflowEveryStateStepAndHand(t *testing.T) {
 			HandEditor: {S, S, S, nope, S}, HandOwner: forbidden, HandTranslator: forbidden, HandNone: forbidden},
 		StepUnpublish: {
 			HandEditor: {nope, nope, U, U, nope}, HandOwner: forbidden, HandTranslator: forbidden, HandNone: forbidden},
+		// Only editors settle a pending change, and only of a live version;
+		// its author (a reporter) cannot approve it.
+		StepApprove: {
+			HandEditor: {nope, nope, nope, P, nope}, HandOwner: forbidden, HandTranslator: forbidden, HandNone: forbidden},
+		StepReject: {
+			HandEditor: {nope, nope, nope, P, nope}, HandOwner: forbidden, HandTranslator: forbidden, HandNone: forbidden},
 	}
 	n := 0
 	for _, step := range Steps {
