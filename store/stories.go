@@ -127,33 +127,36 @@ func (s *Store) CreateStory(ctx context.Context, st *story.Story, bodies map[str
 		v.Lang = lang
 		v.Revision = 1
 	}
-	n, err := s.insertNumbered(ctx, st)
-	if err != nil {
-		return 0, err
-	}
-	for lang, v := range st.Versions {
-		if err := s.insertRevision(ctx, st, lang, *v, bodies[lang], by, now); err != nil {
-			return 0, err
-		}
-	}
-	s.recordChange(ctx, ChangedStory, storyID(n))
-	return n, nil
-}
-
-// insertNumbered inserts st under a newly allocated number (see
-// allocateNumber: numbers are never given twice).
-func (s *Store) insertNumbered(ctx context.Context, st *story.Story) (int, error) {
+	// The number first (allocateNumber: never given twice), then the
+	// revisions, then the story: whoever reads the story (another
+	// instance, a backup reading stories before revisions) finds its
+	// revisions already there.
 	n, err := s.allocateNumber(ctx, st)
 	if err != nil {
 		return 0, err
 	}
 	st.Number = n
+	for lang, v := range st.Versions {
+		if err := s.insertRevision(ctx, st, lang, *v, bodies[lang], by, now); err != nil {
+			return 0, err
+		}
+	}
+	if err := s.insertStory(ctx, st); err != nil {
+		return 0, err
+	}
+	s.recordChange(ctx, ChangedStory, storyID(n))
+	return n, nil
+}
+
+// insertStory inserts the document of st, whose number is allocated.
+func (s *Store) insertStory(ctx context.Context, st *story.Story) error {
+	n := st.Number
 	cctx, cancel := s.ctx(ctx)
 	defer cancel()
 	if _, err := s.db.Collection("stories").InsertOne(cctx, storyDoc{ID: storyID(n), Story: *st}); err != nil {
-		return 0, wrap(fmt.Sprintf("insert story %d", n), err)
+		return wrap(fmt.Sprintf("insert story %d", n), err)
 	}
-	return n, nil
+	return nil
 }
 
 // highestNumber is the highest story number given so far: of the numbers
