@@ -56,6 +56,8 @@ type Deps struct {
 	Settings func(store.Identity)
 	// Fronts reloads the editors' front pages (pins and banners).
 	Fronts func(context.Context) error
+	// Redirects takes in the old addresses (an import's, an admin's).
+	Redirects func(context.Context) error
 	// Reload reloads everything kept in memory: after an absence longer
 	// than the change log keeps entries, or when an instance asks for it.
 	Reload func(context.Context) error
@@ -166,7 +168,7 @@ func (f *Follower) apply(ctx context.Context, now time.Time, entries []store.Cha
 	var numbers []int
 	var photos []string
 	seenNumber := map[int]bool{}
-	var people, settings, fronts bool
+	var people, settings, fronts, redirects bool
 	for _, e := range entries {
 		switch e.Kind {
 		case store.ChangedEverything:
@@ -190,6 +192,8 @@ func (f *Follower) apply(ctx context.Context, now time.Time, entries []store.Cha
 			settings = true
 		case store.ChangedFronts:
 			fronts = true
+		case store.ChangedRedirects:
+			redirects = true
 		}
 	}
 	if people {
@@ -207,6 +211,11 @@ func (f *Follower) apply(ctx context.Context, now time.Time, entries []store.Cha
 	}
 	if fronts && f.d.Fronts != nil {
 		if err := f.d.Fronts(ctx); err != nil {
+			return err
+		}
+	}
+	if redirects && f.d.Redirects != nil {
+		if err := f.d.Redirects(ctx); err != nil {
 			return err
 		}
 	}

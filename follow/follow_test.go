@@ -267,3 +267,28 @@ func TestRoundSkipsEntriesOlderThanWhatWasLoaded(t *testing.T) {
 		t.Error("an entry older than the load was applied again")
 	}
 }
+
+// Old addresses another instance added (an import, the 404 monitor's form)
+// are taken in at the next round.
+func TestRoundTakesInOtherInstancesRedirects(t *testing.T) {
+	ctx := context.Background()
+	a, b := newStore(t)
+	var reloaded int
+	f := New(Deps{Store: a, Log: slog.New(slog.DiscardHandler),
+		Redirects: func(context.Context) error { reloaded++; return nil }}, time.Now().Add(-time.Second))
+	if err := b.PutRedirect(ctx, store.Redirect{From: "/2019/03/old-post", To: "/ko/news/1"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Round(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if reloaded != 1 {
+		t.Errorf("redirects taken in %d times after another instance added one, want 1", reloaded)
+	}
+	if err := f.Round(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if reloaded != 1 {
+		t.Errorf("redirects taken in again with nothing new: %d", reloaded)
+	}
+}

@@ -30,12 +30,13 @@ import (
 
 // Kinds of change; Keys says which ones changed.
 const (
-	ChangedStory    = "story"    // Keys: story numbers; a story not found was deleted
-	ChangedPhoto    = "photo"    // Keys: photo IDs; a photo not found was deleted
-	ChangedSections = "sections" // the sections (Keys: their slugs)
-	ChangedAuthors  = "authors"  // the reporters (Keys: their handles)
-	ChangedSettings = "settings" // the paper's identity
-	ChangedFronts   = "fronts"   // the editors' front pages (Keys: their languages)
+	ChangedStory     = "story"     // Keys: story numbers; a story not found was deleted
+	ChangedPhoto     = "photo"     // Keys: photo IDs; a photo not found was deleted
+	ChangedSections  = "sections"  // the sections (Keys: their slugs)
+	ChangedAuthors   = "authors"   // the reporters (Keys: their handles)
+	ChangedSettings  = "settings"  // the paper's identity
+	ChangedFronts    = "fronts"    // the editors' front pages (Keys: their languages)
+	ChangedRedirects = "redirects" // old addresses added (Keys: some of them)
 )
 
 // ChangeRetention is how long change entries are kept. An instance that

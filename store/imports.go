@@ -133,6 +133,9 @@ func (s *Store) AddRedirects(ctx context.Context, rs []Redirect) (int, error) {
 		}
 		added += n
 	}
+	if added > 0 {
+		s.recordChange(ctx, ChangedRedirects)
+	}
 	return added, nil
 }
 
@@ -150,7 +153,11 @@ func (s *Store) PutRedirect(ctx context.Context, r Redirect) error {
 	ctx, cancel := s.ctx(ctx)
 	defer cancel()
 	_, err := s.db.Collection("redirects").ReplaceOne(ctx, bson.D{{Key: "_id", Value: r.From}}, r, options.Replace().SetUpsert(true))
-	return wrap("put redirect "+r.From, err)
+	if err != nil {
+		return wrap("put redirect "+r.From, err)
+	}
+	s.recordChange(ctx, ChangedRedirects, r.From)
+	return nil
 }
 
 // AddImportRefs records many references at once (one write for a batch of

@@ -44,6 +44,8 @@ type site struct {
 	log     *slog.Logger
 	search  *search.Index
 	cache   *pagecache.Cache
+	// redirects is the reader site's table of old addresses.
+	redirects *redirect.Table
 	// followed is when follow last caught up with other instances (Unix
 	// nanoseconds; 0: not yet), for the change-log lag metric.
 	followed atomic.Int64
@@ -180,7 +182,7 @@ func newSiteWith(ctx context.Context, cfg *config.Config, log *slog.Logger, st *
 	if err != nil {
 		return nil, err
 	}
-	return &site{store: st, catalog: cat, handler: h, admin: adm, auth: authSvc, photos: lib, log: log, search: idx,
+	return &site{store: st, catalog: cat, handler: h, admin: adm, auth: authSvc, photos: lib, log: log, search: idx, redirects: redirects,
 		cache: cache, applyIdentity: applyIdentity}, nil
 }
 
@@ -264,6 +266,13 @@ func (s *site) follower(since time.Time) *follow.Follower {
 			}
 			return err
 		},
+		Redirects: func(ctx context.Context) error {
+			rs, err := s.store.Redirects(ctx)
+			for _, r := range rs {
+				s.redirects.Put(r.From, r.To)
+			}
+			return err
+		},
 		Reload:   s.reload,
 		CaughtUp: func(at time.Time) { s.followed.Store(at.UnixNano()) },
 	}, since)
@@ -282,13 +291,16 @@ func (s *site) reload(ctx context.Context) error {
 		return err
 	}
 	s.applyIdentity(id)
-	return nil
+	rs, err := s.store.Redirects(ctx)
+	for _, r := range rs {
+		s.redirects.Put(r.From, r.To)
+	}
+	return err
 }
 
 // loadRedirects reads the old addresses (an imported site's, and those
 // admins added) into the table the reader site asks when no route matches.
-// A redirect added through another instance reaches this one at its next
-// start.
+// Those added later, through any instance, reach it through the change log.
 func loadRedirects(ctx context.Context, st *store.Store, langs []string) (*redirect.Table, error) {
 	rs, err := st.Redirects(ctx)
 	if err != nil {
