@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -39,11 +40,18 @@ func TestBrowserImportWordPress(t *testing.T) {
 	if findHeadline(cat, "한미 무역 협정 10주년") != 0 {
 		t.Fatal("the dry run imported the story")
 	}
-	step(t, ctx, "import",
-		chromedp.Click(chromedp.ID("run-import")),
-		chromedp.WaitVisible(chromedp.ID("import-report")),
-	)
-	step(t, ctx, "wait for the import to end", chromedp.WaitVisible(chromedp.ID("dry-run")))
+	// The dry run's page shows a report and the buttons too: wait for the
+	// import's own report, not for what the page had before the click.
+	step(t, ctx, "import", chromedp.Click(chromedp.ID("run-import")))
+	// The page refreshes itself while the import runs: ask again after
+	// each navigation until the import's report is there.
+	done := false
+	for deadline := time.Now().Add(time.Minute); !done && time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		done, _ = chromedp.Run(ctx, chromedp.Evaluate[bool](`(document.getElementById("report-title") || {}).textContent === "가져온 결과" && !!document.getElementById("dry-run")`))
+	}
+	if !done {
+		t.Fatal("the import's report never appeared")
+	}
 	if got := text(t, ctx, "#report-title"); got != "가져온 결과" {
 		t.Errorf("report title %q", got)
 	}
